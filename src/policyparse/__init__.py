@@ -1,0 +1,15 @@
+"""policyparse: Chinese government policy documents to validated, source-grounded structured data.
+
+>>> import policyparse
+>>> doc = policyparse.parse("plan.pdf")          # doctest: +SKIP
+>>> [t.lead_units for t in doc.iter_tasks()]     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from policyparse.errors import PolicyParseError
+from policyparse.models import SCHEMA_VERSION, PolicyDocument
+from policyparse.pipeline import parse, parse_text
+
+__version__ = "0.1.0"
+__all__ = ["SCHEMA_VERSION", "PolicyDocument", "PolicyParseError", "__version__", "parse", "parse_text"]

@@ -1,0 +1,3 @@
+from policyparse.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""Stage 3a (segment): the GB/T 9704 frame — banner, 文号, title, 主送, body, 落款, 附件, 版记.
+
+Works on paragraph texts plus the few layout hints a PDF gives (red, large type), so that text
+input and PDF input are segmented by the same rules. Every paragraph gets exactly one role and
+exactly one home: a part's content, a part's frame, or the back matter (版记).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from policyparse.dates import DATE_RE, is_date_line
+from policyparse.doc_number import DOC_NUMBER_RE
+from policyparse.layout import ParaInfo
+from policyparse.outline import match_marker
+
+_END_PUNCT = "。；;！？!?"
+_ATTACH_LABEL = regex.compile(r"附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]{0,3})\s*[：:]?")
+_ATTACH_LIST = regex.compile(r"附\s*件\s*[：:]")
+_SEAL = regex.compile(r"[（(][^（）()]*(代章|印章|盖章|章)[）)]")
+_PUBLICATION = regex.compile(r"[（(]此件[^（）()]{0,12}[）)]")
+_CONTACT = regex.compile(r"[（(]?\s*(联系人|联系电话|联系方式)[：:]")
+_CC = regex.compile(r"抄\s*送\s*[：:]")
+_PRINTED = regex.compile(rf"(?P<org>.*?)\s*(?P<date>{DATE_RE.pattern})\s*印\s*发$")
+_COPIES = regex.compile(r"[（(]共印\d+份[）)]")
+
+
+@dataclass
+class PartDraft:
+    label: str | None
+    title_idx: list[int]
+    content: list[int]
+    label_idx: int | None = None
+
+
+@dataclass
+class Frame:
+    roles: list[str]
+    banner: list[int] = field(default_factory=list)
+    doc_number: int | None = None
+    title: list[int] = field(default_factory=list)
+    recipients: int | None = None
+    attachment_list: list[int] = field(default_factory=list)
+    signature: list[int] = field(default_factory=list)
+    seal_note: int | None = None
+    date: int | None = None
+    publication: int | None = None
+    contact: list[int] = field(default_factory=list)
+    body: PartDraft = field(default_factory=lambda: PartDraft(None, [], []))
+    attachments: list[PartDraft] = field(default_factory=list)
+    back_matter: list[int] = field(default_factory=list)
+    cc: int | None = None
+    printed: list[int] = field(default_factory=list)
+
+
+def _is_doc_number(t: str) -> bool:
+    m = DOC_NUMBER_RE.search(t)
+    return m is not None and len(t) <= 40 and not t.startswith("《") and (m.start() == 0 or "签发人" in t)
+
+
+def _is_title_line(t: str) -> bool:
+    return (
+        0 < len(t) <= 80
+        and t[-1] not in _END_PUNCT + "：:，,"
+        and match_marker(t) is None
+        and not is_date_line(t)
+        and not _is_doc_number(t)
+        and _ATTACH_LABEL.fullmatch(t) is None
+    )
+
+
+def _is_signature_line(t: str) -> bool:
+    return 0 < len(t) <= 40 and not any(c in t for c in "。，；：:,") and match_marker(t) is None
+
+
+def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
+    """Give every paragraph a role and a part."""
+    n = len(texts)
+    f = Frame(roles=["body"] * n)
+    role = f.roles
+    # -- 版记, from the end: 抄送, the printer and 印发 date, 联系人, 共印N份
+    end = n
+    k = n - 1
+    while k >= 0:
+        t = texts[k]
+        if _PRINTED.match(t) and "。" not in t:
+            f.printed.insert(0, k)
+            role[k] = "printed_by"
+            if not _PRINTED.match(t)["org"].strip() and k > 0 and _is_signature_line(texts[k - 1]):
+                k -= 1
+                f.printed.insert(0, k)
+                role[k] = "printed_by"
+        elif _CC.match(t):
+            f.cc = k
+            role[k] = "cc"
+        elif _COPIES.fullmatch(t) or (_CONTACT.match(t) and len(t) < 80 and f.printed):
+            f.contact.append(k)
+            role[k] = "contact"
+        else:
+            break
+        end = k
+        k -= 1
+    f.back_matter = list(range(end, n))
+
+    # -- head: banner, 文号, title, 主送
+    i = 0
+    dn = next((j for j in range(min(10, end)) if _is_doc_number(texts[j])), None)
+    if dn is not None:
+        pre = list(range(dn))
+        if any(texts[j].endswith("文件") or infos[j].red for j in pre):
+            f.banner = pre
+            i = dn + 1
+        else:
+            f.title = [j for j in pre if _is_title_line(texts[j])]
+            f.banner = [j for j in pre if j not in f.title]
+            i = dn + 1
+        f.doc_number = dn
+    else:
+        while i < min(end, 4) and (texts[i].endswith("文件") or infos[i].red):
+            f.banner.append(i)
+            i += 1
+    if not f.title:
+        has_big = any(infos[j].big and not infos[j].red for j in range(i, min(end, i + 3)))
+        while i < end and len(f.title) < 4 and _is_title_line(texts[i]) and (not has_big or infos[i].big):
+            if f.title and (texts[i].endswith(("：", ":")) or len(texts[i]) < 2):
+                break
+            f.title.append(i)
+            i += 1
+            if not has_big and texts[i - 1].endswith(_DOC_TYPE_ENDINGS):
+                break
+    if i < end and texts[i].endswith(("：", ":")) and len(texts[i]) <= 300 and match_marker(texts[i]) is None:
+        f.recipients = i
+        i += 1
+    for j in f.banner:
+        role[j] = "banner"
+    if f.doc_number is not None:
+        role[f.doc_number] = "doc_number"
+    for j in f.title:
+        role[j] = "title"
+    if f.recipients is not None:
+        role[f.recipients] = "recipients"
+    frame_head = sorted([*f.banner, *([f.doc_number] if f.doc_number is not None else []), *f.title])
+    start_body = max([*frame_head, *([f.recipients] if f.recipients is not None else []), -1]) + 1
+
+    # -- 落款: the first date-only line after the body, with the organs above it
+    date = next((j for j in range(start_body, end) if is_date_line(texts[j])), None)
+    after = end
+    if date is not None:
+        f.date = date
+        role[date] = "date"
+        j = date - 1
+        while j >= start_body and len(f.signature) + (f.seal_note is not None) < 5:
+            t = texts[j]
+            if _SEAL.fullmatch(t):
+                f.seal_note = j
+                role[j] = "seal_note"
+            elif _is_signature_line(t) and not _ATTACH_LABEL.match(t):
+                f.signature.insert(0, j)
+                role[j] = "signature"
+            else:
+                break
+            j -= 1
+        sig_start = j + 1
+        after = date + 1
+        while after < end and (_PUBLICATION.fullmatch(texts[after]) or _CONTACT.match(texts[after])):
+            if _PUBLICATION.fullmatch(texts[after]):
+                f.publication = after
+                role[after] = "publication_note"
+            else:
+                f.contact.append(after)
+                role[after] = "contact"
+            after += 1
+    else:
+        sig_start = end
+    # the 附件 list of the notice: "附件：1. …" and the numbered items that follow it
+    body_content = list(range(start_body, sig_start))
+    for j in body_content:
+        if _ATTACH_LIST.match(texts[j]):
+            f.attachment_list = [j]
+            for q in range(j + 1, sig_start):
+                if match_marker(texts[q]) is not None and len(texts[q]) <= 80:
+                    f.attachment_list.append(q)
+                else:
+                    break
+            break
+    for j in f.attachment_list:
+        role[j] = "attachment_list"
+    f.body = PartDraft(None, [], [j for j in body_content if j not in f.attachment_list])
+
+    # -- attachments and embedded plans after the 落款
+    j = after
+    while j < end:
+        m = _ATTACH_LABEL.fullmatch(texts[j])
+        label: str | None = None
+        label_idx: int | None = None
+        if m is not None:
+            label = "附件" + (m["n"] or "")
+            label_idx = j
+            role[j] = "attachment_label"
+            j += 1
+        titles: list[int] = []
+        has_big = j < end and infos[j].big
+        while j < end and len(titles) < 3 and _is_title_line(texts[j]) and (not has_big or infos[j].big):
+            if _ATTACH_LABEL.fullmatch(texts[j]):
+                break
+            titles.append(j)
+            role[j] = "attachment_title"
+            j += 1
+            if not has_big:
+                break
+        content: list[int] = []
+        while j < end and _ATTACH_LABEL.fullmatch(texts[j]) is None:
+            content.append(j)
+            j += 1
+        f.attachments.append(PartDraft(label, titles, content, label_idx))
+    return f
+
+
+_DOC_TYPE_ENDINGS = (
+    "通知", "意见", "方案", "纲要", "规划", "办法", "决定", "计划", "细则", "规定", "条例", "通报",
+    "批复", "报告", "公告", "通告", "函", "要点", "措施", "指南", "清单", "纪要", "决议", "命令",
+)  # fmt: skip

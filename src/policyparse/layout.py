@@ -1,0 +1,189 @@
+"""Stage 2 (clean): printed lines → logical paragraphs of one normalised text.
+
+Wrapped lines and paragraphs broken by a page are joined; page numbers are dropped and recorded.
+The decision uses the page geometry (left/right margins, first-line indent, hanging indents), the
+font size and colour, and punctuation — never the line length alone.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from policyparse.extract import Line, PageInfo
+from policyparse.models import BBox, Dropped, Provenance
+from policyparse.outline import starts_with_marker
+from policyparse.textnorm import clean_line, join_sep
+
+_PAGE_NUMBER = regex.compile(
+    r"[—–\-－―─]{1,2}\s*\d{1,4}\s*[—–\-－―─]{1,2}|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}"
+)
+_ENDS_SENTENCE = regex.compile(r"[。：:；;！？!?）)」』”]$")
+
+
+@dataclass
+class RawParagraph:
+    """A logical paragraph before it has a place in the text."""
+
+    lines: list[tuple[str, int | None, BBox | None]]
+    family: str = "other"
+    size: float = 0.0
+    red: bool = False
+    big: bool = False
+
+
+@dataclass
+class Assembled:
+    """The one normalised text and its paragraphs, each with its line-level provenance."""
+
+    text: str
+    paragraphs: list[ParaInfo]
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+@dataclass
+class ParaInfo:
+    span: tuple[int, int]
+    page: int | None
+    prov: list[Provenance]
+    family: str
+    size: float
+    red: bool
+    big: bool
+
+
+def _is_page_number(ln: Line, page: PageInfo) -> bool:
+    if not _PAGE_NUMBER.fullmatch(ln.text.strip()):
+        return False
+    return ln.top > 0.85 * page.height or ln.bottom < 0.08 * page.height
+
+
+@dataclass
+class _Geometry:
+    size: float
+    left: float
+    right: float
+
+
+def _geometry(lines: list[Line]) -> _Geometry:
+    weights: Counter[float] = Counter()
+    for ln in lines:
+        weights[ln.size] += len(ln.text)
+    size = weights.most_common(1)[0][0] if weights else 12.0
+    body = [ln for ln in lines if abs(ln.size - size) < 0.6]
+    left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0] if body else 72.0
+    x1s = sorted(ln.x1 for ln in body)
+    right = x1s[int(0.8 * (len(x1s) - 1))] if x1s else 500.0
+    return _Geometry(size=size, left=float(left), right=float(right))
+
+
+def _continues(a: Line, b: Line, g: _Geometry, last_of_page: bool, first_of_page: bool) -> bool:
+    """Does line ``b`` continue the paragraph that line ``a`` is in?"""
+    if a.red or b.red or abs(a.size - b.size) > 1.0:
+        return False
+    if a.page != b.page and not (b.page == a.page + 1 and last_of_page and first_of_page):
+        return False
+    big = a.size >= 1.25 * g.size
+    if big:  # titles: centred lines of one large size, stacked
+        return a.page == b.page and b.top - a.bottom < 1.2 * a.size
+    if a.page == b.page and b.top - a.bottom > 1.3 * a.size:
+        return False
+    if a.x1 < g.right - 1.2 * a.size:  # a short line ends its paragraph
+        return False
+    bt = clean_line(b.text)
+    if starts_with_marker(bt) and _ENDS_SENTENCE.search(clean_line(a.text)):
+        return False
+    if abs(b.x0 - g.left) <= 0.5 * b.size:
+        return True
+    # a hanging indent lines up with a tab stop of the line above ("附件：1. …" then the wrapped rest)
+    return any(abs(b.x0 - s) <= 0.75 * b.size for s in a.stops)
+
+
+def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], list[Dropped]]:
+    """Group printed lines into logical paragraphs; page numbers come back as ``Dropped``."""
+    by_page = {p.number: p for p in pages}
+    dropped: list[Dropped] = []
+    kept: list[Line] = []
+    for ln in lines:
+        if _is_page_number(ln, by_page[ln.page]):
+            dropped.append(
+                Dropped(kind="page_number", text=ln.text.strip(), page=ln.page, bbox=(ln.x0, ln.top, ln.x1, ln.bottom))
+            )
+        else:
+            kept.append(ln)
+    g = _geometry(kept)
+    out: list[RawParagraph] = []
+    cur: list[Line] = []
+    for i, ln in enumerate(kept):
+        if cur:
+            a = cur[-1]
+            last_of_page = i == len(kept) or kept[i].page != a.page
+            first_of_page = i == 0 or kept[i - 1].page != ln.page
+            if not _continues(a, ln, g, last_of_page, first_of_page):
+                out.append(_raw(cur, g))
+                cur = []
+        cur.append(ln)
+    if cur:
+        out.append(_raw(cur, g))
+    return out, dropped
+
+
+def _raw(lines: list[Line], g: _Geometry) -> RawParagraph:
+    fam = statistics.mode([ln.family for ln in lines])
+    return RawParagraph(
+        lines=[(ln.text, ln.page, (ln.x0, ln.top, ln.x1, ln.bottom)) for ln in lines],
+        family=lines[0].family if lines[0].family != fam else fam,
+        size=lines[0].size,
+        red=any(ln.red for ln in lines),
+        big=lines[0].size >= 1.25 * g.size,
+    )
+
+
+def paragraphs_from_text(text: str) -> list[RawParagraph]:
+    """Plain text input: one paragraph per non-blank line."""
+    return [RawParagraph(lines=[(line, None, None)]) for line in text.splitlines() if line.strip()]
+
+
+def assemble(raw: list[RawParagraph]) -> Assembled:
+    """Clean every line and lay the paragraphs end to end, separated by newlines."""
+    parts: list[str] = []
+    paras: list[ParaInfo] = []
+    pos = 0
+    for rp in raw:
+        pieces: list[tuple[str, int | None, BBox | None]] = []
+        for txt, page, bbox in rp.lines:
+            c = clean_line(txt)
+            if c:
+                pieces.append((c, page, bbox))
+        if not pieces:
+            continue
+        if parts:
+            parts.append("\n")
+            pos += 1
+        start = pos
+        prov: list[Provenance] = []
+        prev = ""
+        for c, page, bbox in pieces:
+            sep = join_sep(prev, c)
+            parts.append(sep)
+            pos += len(sep)
+            prov.append(Provenance(page=page, bbox=bbox, span=(pos, pos + len(c))))
+            parts.append(c)
+            pos += len(c)
+            prev = c
+        paras.append(
+            ParaInfo(
+                span=(start, pos),
+                page=pieces[0][1],
+                prov=prov if pieces[0][1] is not None else [],
+                family=rp.family,
+                size=rp.size,
+                red=rp.red,
+                big=rp.big,
+            )
+        )
+    return Assembled(text="".join(parts), paragraphs=paras)

@@ -1,0 +1,114 @@
+"""Stage 4b (fields): the ``meta`` block from the segmented frame."""
+
+from __future__ import annotations
+
+import regex
+
+from policyparse.dates import DATE_RE, parse_date
+from policyparse.doc_number import DocNumber, DocNumberError
+from policyparse.frame import _DOC_TYPE_ENDINGS, _PRINTED, Frame
+from policyparse.models import AttachmentRef, Meta
+from policyparse.outline import match_marker
+
+_EMBEDDED = regex.compile(r"关于(?:印发|转发|发布|公布|下发)(?P<t>.+?)的(?:通知|决定|函)$")
+
+
+def split_top_level(s: str, seps: str) -> list[str]:
+    """Split on separators outside brackets: "各市、县（市、区）人民政府，省级有关单位" → 2 items."""
+    out: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in s:
+        if ch in "（(《“【〔[":
+            depth += 1
+        elif ch in "）)》”】〕]":
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [x.strip(" 。.：:") for x in out if x.strip(" 。.：:")]
+
+
+def doc_type_of(title: str) -> str | None:
+    """The document type from a title's ending (通知, 意见, 方案, 规划…)."""
+    t = title.rstrip("》”\"")
+    for ending in _DOC_TYPE_ENDINGS:
+        if t.endswith(ending):
+            return ending
+    return None
+
+
+def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -> Meta:
+    """Fill ``Meta`` from the frame. ``part_labels`` maps attachment labels found in the body to titles."""
+    meta = Meta()
+    meta.banner = [t for t in (texts[i].removesuffix("文件").strip() for i in f.banner) if t]
+    if f.title:
+        meta.title = "".join(texts[i] for i in f.title)
+        meta.doc_type = doc_type_of(meta.title)
+        m = _EMBEDDED.search(meta.title)
+        if m is not None:
+            inner = m["t"].strip()
+            if inner.startswith("《") and inner.endswith("》"):
+                inner = inner[1:-1]
+            meta.embedded_title = inner
+            meta.embedded_doc_type = doc_type_of(inner)
+    if f.doc_number is not None:
+        try:
+            meta.doc_number = DocNumber.parse(texts[f.doc_number])
+        except DocNumberError:
+            meta.doc_number = None
+    if f.recipients is not None:
+        meta.recipients = split_top_level(texts[f.recipients].rstrip("：:"), "，,；;")
+    meta.signatories = [texts[i] for i in f.signature]
+    meta.issuers = list(meta.signatories) or list(meta.banner)
+    if f.seal_note is not None:
+        meta.seal_note = texts[f.seal_note].strip("（）()")
+    if f.date is not None:
+        meta.date = parse_date(texts[f.date])
+    if f.publication is not None:
+        meta.publication = texts[f.publication].strip("（）()")
+    if f.contact:
+        meta.contact = "；".join(texts[i].strip("（）()") for i in f.contact)
+    meta.attachments = _attachment_refs(texts, f.attachment_list, part_labels)
+    if f.cc is not None:
+        cc = regex.sub(r"^抄\s*送\s*[：:]", "", texts[f.cc])
+        meta.cc = split_top_level(cc, "，,、；;")
+    if f.printed:
+        joined = "".join(texts[i] for i in f.printed)
+        m2 = _PRINTED.match(joined)
+        if m2 is not None:
+            meta.printed_by = m2["org"].strip() or None
+            meta.printed_date = parse_date(m2["date"])
+    return meta
+
+
+def _attachment_refs(texts: list[str], idx: list[int], part_labels: dict[str, str | None]) -> list[AttachmentRef]:
+    refs: list[AttachmentRef] = []
+    items: list[str] = []
+    for k, i in enumerate(idx):
+        t = texts[i]
+        if k == 0:
+            t = regex.sub(r"^附\s*件\s*[：:]", "", t).strip()
+        if not t:
+            continue
+        if match_marker(t) is not None or not items:
+            items.append(t)
+        else:
+            items[-1] += t  # a wrapped item
+    numbered = len(items) > 1 or (items and match_marker(items[0]) is not None)
+    for n, it in enumerate(items, start=1):
+        mk = match_marker(it)
+        title = it[mk.end :] if mk is not None else it
+        label = f"附件{mk.number if mk else n}" if numbered else "附件"
+        included = label in part_labels or (not numbered and "附件" in part_labels)
+        refs.append(AttachmentRef(label=label, title=title.strip() or None, included=included))
+    if not refs:
+        # attachments that are printed but not listed on the notice page
+        refs = [AttachmentRef(label=lab, title=tit, included=True) for lab, tit in part_labels.items()]
+    return refs
+
+
+__all__ = ["DATE_RE", "build_meta", "doc_type_of", "split_top_level"]

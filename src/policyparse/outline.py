@@ -1,0 +1,163 @@
+"""Stage 3b (segment): numbering markers and the section tree of one part.
+
+GB/T 9704 levels are 一、 /（一）/ 1. /（1）; plans add 第X章 / 第X节 and ①. Depth is not fixed
+by the marker: the first marker style seen under another is its child, so documents that skip a
+level, or number （一）…（二十） straight through several 一、 sections, come out right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from policyparse.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
+
+_CN = rf"[{CN_NUMERAL_CHARS}]{{1,6}}"
+_MARKERS: tuple[tuple[str, str], ...] = (
+    ("chapter", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*章"),
+    ("section", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*节"),
+    ("cn_comma", rf"(?P<n>{_CN})\s*[、]"),
+    ("cn_paren", rf"[（(]\s*(?P<n>{_CN})\s*[）)]"),
+    ("arabic_paren", r"[（(]\s*(?P<n>[0-9０-９]{1,3})\s*[）)]"),
+    ("arabic_dot", r"(?P<n>[0-9０-９]{1,3})\s*(?:[.．、](?![0-9０-９])|\s)"),
+    ("circled", rf"(?P<n>[{CIRCLED}])"),
+)
+_MARKER_RE = [(style, regex.compile(pat)) for style, pat in _MARKERS]
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str
+    number: int
+    text: str  # as printed, e.g. "（三）"
+    end: int  # offset just after the marker (and the space after it) in the paragraph
+
+
+def match_marker(par: str) -> Marker | None:
+    """The numbering marker at the start of a paragraph, if any."""
+    for style, rx in _MARKER_RE:
+        m = rx.match(par)
+        if m is None:
+            continue
+        raw = m["n"]
+        n = circled_to_int(raw) if style == "circled" else cn_to_int(raw)
+        if n is None or n == 0:
+            continue
+        end = m.end()
+        if style == "arabic_dot" and par[m.start("n") + len(raw) :].startswith(" ") and end < len(par):
+            # "1 总体要求" only counts when a Han character follows the space
+            if not regex.match(r"\p{Han}", par[end:]):
+                continue
+        if style == "cn_comma" and end < len(par) and par[end] in "、":
+            continue
+        while end < len(par) and par[end] == " ":
+            end += 1
+        if end >= len(par):
+            continue
+        return Marker(style=style, number=n, text=par[: m.end()].strip(), end=end)
+    return None
+
+
+def starts_with_marker(line: str) -> bool:
+    return match_marker(line) is not None or line.startswith(("附件", "抄送", "附表"))
+
+
+# 要 as a modal verb marks a full instruction, not a heading; 重要/主要/需要/纲要/要求/要素 do not.
+_INSTRUCTION = regex.compile(r"(?<![重主需纲])要(?![求素点])|应当|必须|不得|可以")
+_CLAUSE_OPEN = regex.compile(r"[（(][^（）()]*(负责|责任单位|牵头|配合)")
+
+
+def first_sentence_end(s: str) -> int | None:
+    """Offset of the first 。 outside brackets and quotes, or None."""
+    depth = 0
+    for i, ch in enumerate(s):
+        if ch in "（(“《【〔[":
+            depth += 1
+        elif ch in "）)”》】〕]":
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return i
+    return None
+
+
+@dataclass(frozen=True)
+class HeadingSplit:
+    kind: str  # line | run_in | untitled
+    title: str | None
+    title_start: int  # offsets within the paragraph
+    title_end: int
+    body_start: int  # where the item's own text begins
+
+
+def split_heading(par: str, mk: Marker) -> HeadingSplit:
+    """Decide whether a numbered paragraph is a heading line, a run-in heading or an untitled item.
+
+    A heading line has no sentence after it ("一、总体要求", "（二）发展目标。"). A run-in heading is
+    a short first sentence of parallel phrases, not an instruction ("（一）强化统筹协调，促进…。加强…").
+    Anything else is an untitled item: its whole text is the item's body.
+    """
+    rest = par[mk.end :]
+    end = first_sentence_end(rest)
+    if end is None or end == len(rest) - 1:
+        title = rest[:end] if end is not None else rest
+        if len(title) <= 60 and not _CLAUSE_OPEN.search(title) and not _INSTRUCTION.search(title):
+            return HeadingSplit("line", title, mk.end, mk.end + len(title), len(par))
+        return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
+    s1 = rest[:end]
+    if len(s1) <= 40 and not _INSTRUCTION.search(s1) and not _CLAUSE_OPEN.search(s1) and "：" not in s1:
+        return HeadingSplit("run_in", s1, mk.end, mk.end + end, mk.end + end + 1)
+    return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
+
+
+@dataclass
+class SectionDraft:
+    """A section while the tree is built; turned into the ``Section`` model by the pipeline."""
+
+    marker: Marker
+    depth: int
+    split: HeadingSplit
+    par_index: int  # index of its heading paragraph in the part's paragraph list
+    paragraphs: list[int]
+    children: list[SectionDraft]
+    id: str = ""
+
+
+def build_tree(texts: list[str]) -> tuple[list[int], list[SectionDraft], list[tuple[str, str, int]]]:
+    """Sections of a part from its paragraphs' texts.
+
+    Returns the indices of paragraphs before any heading, the top-level drafts, and warnings
+    (code, message, paragraph index) for numbering gaps.
+    """
+    loose: list[int] = []
+    roots: list[SectionDraft] = []
+    stack: list[SectionDraft] = []
+    last_number: dict[tuple[int, str], int] = {}
+    warnings: list[tuple[str, str, int]] = []
+    for i, t in enumerate(texts):
+        mk = match_marker(t)
+        if mk is None:
+            (stack[-1].paragraphs if stack else loose).append(i)
+            continue
+        styles = [d.marker.style for d in stack]
+        if mk.style in styles:
+            del stack[styles.index(mk.style) :]
+        draft = SectionDraft(mk, len(stack) + 1, split_heading(t, mk), i, [i], [])
+        parent_key = id(stack[-1]) if stack else 0
+        prev_parent = last_number.get((parent_key, mk.style), 0)
+        prev_global = last_number.get((-1, mk.style))
+        # （一）…（二十） may run on through several 一、 sections, so the global run counts too
+        if mk.number not in (1, prev_parent + 1) and (prev_global is None or mk.number != prev_global + 1):
+            warnings.append(("numbering_gap", f"{mk.text} follows number {prev_parent}", i))
+        last_number[(-1, mk.style)] = mk.number
+        last_number[(parent_key, mk.style)] = mk.number
+        (stack[-1].children if stack else roots).append(draft)
+        stack.append(draft)
+    _number_ids(roots, "")
+    return loose, roots, warnings
+
+
+def _number_ids(drafts: list[SectionDraft], prefix: str) -> None:
+    for k, d in enumerate(drafts, start=1):
+        d.id = f"{prefix}{k}" if not prefix else f"{prefix}.{k}"
+        _number_ids(d.children, d.id)

@@ -1,0 +1,233 @@
+"""The pipeline: extract → clean → segment → fields → model, for PDF and text input."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from pathlib import Path
+
+import regex
+
+from policyparse.agencies import lexicon
+from policyparse.errors import (
+    EmptyDocumentError,
+    InputNotFoundError,
+    NotAPolicyDocumentError,
+    StrictModeError,
+    UnsupportedFormatError,
+)
+from policyparse.frame import PartDraft, segment
+from policyparse.layout import Assembled, RawParagraph, assemble, paragraphs_from_lines, paragraphs_from_text
+from policyparse.meta import build_meta
+from policyparse.models import (
+    Dropped,
+    Paragraph,
+    ParagraphRole,
+    ParseWarning,
+    Part,
+    PolicyDocument,
+    Section,
+    Source,
+)
+from policyparse.outline import SectionDraft, build_tree
+from policyparse.tasks import TaskContext, tasks_in
+
+
+def parse(
+    path: str | Path,
+    *,
+    password: str | None = None,
+    strict: bool = False,
+    max_pages: int | None = None,
+) -> PolicyDocument:
+    """Parse a policy document (``.pdf``, or ``.txt`` with one paragraph per line).
+
+    Lenient by default: oddities become ``warnings``; with ``strict=True`` the first one raises
+    :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFoundError(f"no such file: {p}" if not p.exists() else f"not a file: {p}", path=str(p))
+    data = p.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    suffix = p.suffix.lower()
+    if suffix == ".pdf" or data[:5] == b"%PDF-":
+        from policyparse.extract import extract_pdf
+
+        ex = extract_pdf(p, password=password, max_pages=max_pages)
+        raw, dropped = paragraphs_from_lines(ex.lines, ex.pages)
+        warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in ex.warnings]
+        source = Source(path=str(p), sha256=sha, format="pdf", page_count=len(ex.pages), extractor="pdfplumber")
+        return _build(raw, source, dropped, warnings, strict)
+    if suffix in (".txt", ".text", ".md", ""):
+        if not data.strip():
+            raise EmptyDocumentError("the file is empty", path=str(p))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError as exc:
+                raise UnsupportedFormatError("text that is neither UTF-8 nor GB18030", path=str(p)) from exc
+        source = Source(path=str(p), sha256=sha, format="txt", page_count=None, extractor="text-lines")
+        return _build(paragraphs_from_text(text), source, [], [], strict)
+    raise UnsupportedFormatError(f"unsupported file type {suffix!r} (expected .pdf or .txt)", path=str(p))
+
+
+def parse_text(text: str, *, name: str = "<text>", strict: bool = False) -> PolicyDocument:
+    """Parse a document given as text, one paragraph per line."""
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    source = Source(path=name, sha256=sha, format="txt", page_count=None, extractor="text-lines")
+    return _build(paragraphs_from_text(text), source, [], [], strict)
+
+
+class _Builder:
+    def __init__(self, asm: Assembled) -> None:
+        self.asm = asm
+        self.text = asm.text
+        self.texts = [asm.text[a:b] for a, b in (p.span for p in asm.paragraphs)]
+        starts: list[int] = []
+        pages: list[int | None] = []
+        for info in asm.paragraphs:
+            for pr in info.prov or []:
+                starts.append(pr.span[0])
+                pages.append(pr.page)
+            if not info.prov:
+                starts.append(info.span[0])
+                pages.append(info.page)
+        self._starts = starts
+        self._pages = pages
+
+    def page_at(self, offset: int) -> int | None:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self._pages[k] if k >= 0 else None
+
+    def paragraph(self, i: int, role: str) -> Paragraph:
+        info = self.asm.paragraphs[i]
+        r: ParagraphRole = role  # type: ignore[assignment]
+        return Paragraph(span=info.span, page=info.page, role=r, prov=info.prov)
+
+
+def _build(
+    raw: list[RawParagraph],
+    source: Source,
+    dropped: list[Dropped],
+    warnings: list[ParseWarning],
+    strict: bool,
+) -> PolicyDocument:
+    asm = assemble(raw)
+    if not asm.text.strip():
+        raise EmptyDocumentError("the document holds no text", path=source.path)
+    if len(regex.findall(r"\p{Han}", asm.text)) < 10:
+        raise NotAPolicyDocumentError("no Chinese text: not a Chinese policy document", path=source.path)
+    b = _Builder(asm)
+    frame = segment(b.texts, asm.paragraphs)
+    lex = lexicon()
+    labels = {d.label: "".join(b.texts[i] for i in d.title_idx) or None for d in frame.attachments if d.label}
+    meta = build_meta(b.texts, frame, labels)
+    province = None
+    if meta.doc_number is not None:
+        province = lex.province_of_code(meta.doc_number.agency_code)
+    for name in [*meta.issuers, *meta.banner]:
+        province = province or lex.province_in(name)
+    ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at)
+
+    body_frame = sorted(
+        i for i, r in enumerate(frame.roles)
+        if r not in ("body", "attachment_label", "attachment_title", "cc", "printed_by")
+        and i not in frame.back_matter
+    )  # fmt: skip
+    body = _part(b, frame.body, body_frame, frame.roles, meta.title, ctx, warnings)
+    attachments = []
+    for d in frame.attachments:
+        extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx
+        title = "".join(b.texts[i] for i in d.title_idx) or None
+        attachments.append(_part(b, d, extra, frame.roles, title, ctx, warnings))
+    back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
+    warnings.extend(ctx.warnings)
+    if not meta.title and not any(p.sections for p in [body, *attachments]):
+        warnings.append(ParseWarning(code="no_structure", message="no title and no numbered sections found"))
+    doc = PolicyDocument(
+        source=source,
+        meta=meta,
+        text=asm.text,
+        body=body,
+        attachments=attachments,
+        back_matter=back,
+        warnings=warnings,
+        dropped=dropped,
+    )
+    if strict and doc.warnings:
+        w = doc.warnings[0]
+        raise StrictModeError(f"strict mode: {w.code}: {w.message}", path=source.path)
+    return doc
+
+
+def _part(
+    b: _Builder,
+    d: PartDraft,
+    frame_idx: list[int],
+    roles: list[str],
+    title: str | None,
+    ctx: TaskContext,
+    warnings: list[ParseWarning],
+) -> Part:
+    content = d.content
+    loose, drafts, gaps = build_tree([b.texts[i] for i in content])
+    for code, msg, k in gaps:
+        i = content[k]
+        warnings.append(ParseWarning(code=code, message=msg, page=b.asm.paragraphs[i].page, span=b.asm.paragraphs[i].span))
+    paras = [b.paragraph(i, roles[i]) for i in frame_idx]
+    paras += [b.paragraph(content[k], "body") for k in loose]
+    paras.sort(key=lambda p: p.span[0])
+    all_idx = sorted([*frame_idx, *content])
+    span = (b.asm.paragraphs[all_idx[0]].span[0], b.asm.paragraphs[all_idx[-1]].span[1]) if all_idx else (0, 0)
+    part = Part(label=d.label, title=title, span=span, paragraphs=paras)
+    # tasks in the part's own text before its first section
+    loose_runs = _runs([content[k] for k in loose])
+    for run in loose_runs:
+        a = b.asm.paragraphs[run[0]].span[0]
+        e = b.asm.paragraphs[run[-1]].span[1]
+        part.tasks.extend(tasks_in(b.text, a, e, ctx, None))
+    part.sections = [_section(b, s, content, ctx) for s in drafts]
+    return part
+
+
+def _runs(idx: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in idx:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext) -> Section:
+    own = [content[k] for k in d.paragraphs]
+    head = own[0]
+    pstart = b.asm.paragraphs[head].span[0]
+    sp = d.split
+    paras = [b.paragraph(i, "heading" if (i == head and sp.kind != "untitled") else "body") for i in own]
+    children = [_section(b, c, content, ctx) for c in d.children]
+    last = children[-1].span[1] if children else b.asm.paragraphs[own[-1]].span[1]
+    title_span = (pstart + sp.title_start, pstart + sp.title_end) if sp.title is not None else None
+    sec = Section(
+        id=d.id,
+        marker=d.marker.text,
+        style=d.marker.style,  # type: ignore[arg-type]
+        number=d.marker.number,
+        depth=d.depth,
+        title=sp.title,
+        title_kind=sp.kind,  # type: ignore[arg-type]
+        title_span=title_span,
+        span=(pstart, last),
+        page=b.page_at(pstart),
+        paragraphs=paras,
+        children=children,
+    )
+    region_start = pstart + sp.body_start
+    region_end = b.asm.paragraphs[own[-1]].span[1]
+    if region_end > region_start:
+        sec.tasks = tasks_in(b.text, region_start, region_end, ctx, title_span)
+    return sec

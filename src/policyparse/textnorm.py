@@ -1,0 +1,49 @@
+"""Character-level normalisation shared by every input format.
+
+Only two things change the printed characters: white space (runs at a CJK boundary are layout,
+not text, and go; other runs become one space) and a few invisible or look-alike code points
+(soft hyphen, no-break and ideographic spaces, zero-width marks). Brackets, digits and punctuation
+are kept as printed so that spans point at what the reader sees; parsers accept all variants.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Han, CJK punctuation, full-width forms and the typographic quotes/dashes Chinese text uses.
+_CJKISH = r"\p{Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027\u2030-\u205e\u00b7\u25cb\u3007"
+_SPACE_AT_CJK = regex.compile(rf"(?<=[{_CJKISH}])\s+|\s+(?=[{_CJKISH}])")
+_SPACES = regex.compile(r"\s+")
+_SOFT_HYPHEN_BETWEEN = regex.compile(r"(?<=[0-9A-Za-z])\u00ad(?=[0-9A-Za-z])")
+_INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
+_TO_SPACE = str.maketrans({"\u00a0": " ", "\u3000": " ", "\t": " ", "\u2002": " ", "\u2003": " "})
+
+
+def normalize_chars(s: str) -> str:
+    """Map invisible and space-like code points; a soft hyphen between digits is a printed hyphen."""
+    s = _SOFT_HYPHEN_BETWEEN.sub("-", s)
+    s = _INVISIBLE.sub("", s)
+    return s.translate(_TO_SPACE)
+
+
+def collapse_spaces(s: str) -> str:
+    """Drop white space that touches a CJK character; fold the rest to single spaces."""
+    s = _SPACE_AT_CJK.sub("", s)
+    return _SPACES.sub(" ", s).strip()
+
+
+def clean_line(s: str) -> str:
+    """Normalise one printed line (or one text paragraph)."""
+    return collapse_spaces(normalize_chars(s))
+
+
+def join_sep(left: str, right: str) -> str:
+    """What goes between two wrapped lines: nothing in Chinese, a space between two Latin words."""
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return " "
+    return ""
+
+
+def nonspace(s: str) -> str:
+    """The non-white-space characters of ``s``, for nothing-lost checks."""
+    return _SPACES.sub("", s)
