@@ -149,6 +149,10 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
         y2 = y
         while y2 > x and s[y2 - 1] in " 。.":
             y2 -= 1
+        if x == pending and any(p.match(s[x:y2].strip()) for p in g.deadline_patterns):
+            parsed.deadline = s[x:y2].strip()
+            pending = y + 1
+            continue
         for verb, role in g.verbs:
             if s.endswith(verb, x, y2) and y2 - len(verb) > pending:
                 body_end = y2 - len(verb)

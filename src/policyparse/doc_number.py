@@ -47,11 +47,11 @@ class DocNumber(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _from_any(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "text" in data and "agency_code" not in data:
+            data = data["text"]
         if isinstance(data, str):
             code, year, serial = parse_doc_number(data)
             return {"text": f"{code}〔{year}〕{serial}号", "agency_code": code, "year": year, "serial": serial}
-        if isinstance(data, dict) and "text" in data and "agency_code" not in data:
-            return cls._from_any(data["text"])
         return data
 
     @model_validator(mode="after")

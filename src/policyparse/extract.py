@@ -86,7 +86,7 @@ def _is_red(color: Any) -> bool:
 
 
 def _lines_of_page(chars: list[dict[str, Any]], page: int) -> list[Line]:
-    chars = [c for c in chars if c.get("upright", True) and c["text"].strip() != "" or c["text"] == " "]
+    chars = [c for c in chars if (c.get("upright", True) and c["text"].strip() != "") or c["text"] == " "]
     chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
     rows: list[list[dict[str, Any]]] = []
     for c in chars:

@@ -111,6 +111,10 @@ def _task(text: str, a: int, b: int, hit: ClauseHit, deadline: str | None, ctx: 
     if p.has_explicit_lead:
         lead = [u.name for u in p.units if u.role == "lead"]
         lead_rule = "explicit"
+    elif any(u.role == "cooperating" for u in p.units):
+        # "A指导，B参与": the printed roles split the units, whoever is not cooperating leads
+        lead = [u.name for u in p.units if u.role != "cooperating"]
+        lead_rule = "explicit"
     else:
         lead = names[:1]
         lead_rule = "first_listed_stated" if (ctx.first_listed_rule or stated_here) else "first_listed_convention"

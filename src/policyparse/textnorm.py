@@ -21,15 +21,15 @@ _TO_SPACE = str.maketrans({"\u00a0": " ", "\u3000": " ", "\t": " ", "\u2002": " 
 
 def normalize_chars(s: str) -> str:
     """Map invisible and space-like code points; a soft hyphen between digits is a printed hyphen."""
-    s = _SOFT_HYPHEN_BETWEEN.sub("-", s)
-    s = _INVISIBLE.sub("", s)
+    s = str(_SOFT_HYPHEN_BETWEEN.sub("-", s))
+    s = str(_INVISIBLE.sub("", s))
     return s.translate(_TO_SPACE)
 
 
 def collapse_spaces(s: str) -> str:
     """Drop white space that touches a CJK character; fold the rest to single spaces."""
-    s = _SPACE_AT_CJK.sub("", s)
-    return _SPACES.sub(" ", s).strip()
+    s = str(_SPACE_AT_CJK.sub("", s))
+    return str(_SPACES.sub(" ", s)).strip()
 
 
 def clean_line(s: str) -> str:
@@ -46,4 +46,4 @@ def join_sep(left: str, right: str) -> str:
 
 def nonspace(s: str) -> str:
     """The non-white-space characters of ``s``, for nothing-lost checks."""
-    return _SPACES.sub("", s)
+    return str(_SPACES.sub("", s))
