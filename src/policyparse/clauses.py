@@ -32,6 +32,7 @@ class Grammar:
     split_before_collective: regex.Pattern[str]
     separators: str
     deadline_patterns: list[regex.Pattern[str]]
+    table_index_columns: list[str]
     label_re: regex.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +57,7 @@ def grammar() -> Grammar:
         split_before_collective=regex.compile(raw["split_before_collective"]),
         separators=raw["separators"],
         deadline_patterns=[regex.compile(p) for p in raw["deadline_patterns"]],
+        table_index_columns=raw["table_index_columns"],
     )
 
 
@@ -117,7 +119,7 @@ def _trim(s: str, a: int, b: int, g: Grammar) -> tuple[int, int]:
     return a, b
 
 
-def _units_in(s: str, a: int, b: int, role: str, g: Grammar) -> list[UnitMention]:
+def units_in(s: str, a: int, b: int, role: str, g: Grammar) -> list[UnitMention]:
     """Units of a range that carries one role: split on separators and before 等有关部门."""
     out: list[UnitMention] = []
     for x, y in _top_level_split(s, a, b, g.separators):
@@ -140,7 +142,7 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
         if role == "deadline":
             parsed.deadline = s[m.end() : b].strip(" 。")
             return True
-        parsed.units.extend(_units_in(s, m.end(), b, role, g))
+        parsed.units.extend(units_in(s, m.end(), b, role, g))
         return True
     # "units VERB" groups, possibly several in one segment: "X牵头，Y配合"
     found = False
@@ -159,11 +161,11 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
                 for inf, (r1, r2) in g.infix.items():
                     k = s.find(inf, pending, body_end)
                     if k >= 0:
-                        parsed.units.extend(_units_in(s, pending, k, r1, g))
-                        parsed.units.extend(_units_in(s, k + len(inf), body_end, r2, g))
+                        parsed.units.extend(units_in(s, pending, k, r1, g))
+                        parsed.units.extend(units_in(s, k + len(inf), body_end, r2, g))
                         break
                 else:
-                    parsed.units.extend(_units_in(s, pending, body_end, role, g))
+                    parsed.units.extend(units_in(s, pending, body_end, role, g))
                 pending = y + 1
                 found = True
                 break

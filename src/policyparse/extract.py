@@ -30,6 +30,7 @@ class Line:
     size: float
     red: bool
     stops: tuple[float, ...] = ()
+    table: bool = False  # a table row: cells separated by tabs
 
 
 @dataclass
@@ -183,6 +184,7 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
                 chars = page.chars
                 n_images = len(page.images)
                 width, height = float(page.width), float(page.height)
+                rows = _table_rows(page, i) if (page.rects or page.lines) else []
             except Exception as exc:
                 result.warnings.append(("page_unreadable", f"page {i}: {type(exc).__name__}: {exc}", i))
                 continue
@@ -192,7 +194,11 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
             result.pages.append(PageInfo(i, width, height, n_chars, n_images))
             if n_chars == 0 and n_images:
                 result.warnings.append(("image_only_page", f"page {i} is an image without text (OCR it)", i))
-            result.lines.extend(_lines_of_page(list(chars), i))
+            boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
+            free = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+            page_lines = _lines_of_page(free, i) + rows
+            page_lines.sort(key=lambda ln: (ln.top, ln.x0))
+            result.lines.extend(page_lines)
     finally:
         pdf.close()
     if not any(p.n_chars for p in result.pages):
@@ -200,3 +206,25 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
             raise NoTextLayerError("no text layer: the pages are images (a scan); run OCR first", path=str(path))
         raise EmptyDocumentError("the PDF holds no text", path=str(path))
     return result
+
+
+def _inside(c: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x = (c["x0"] + c["x1"]) / 2
+    y = (c["top"] + c["bottom"]) / 2
+    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+
+
+def _table_rows(page: Any, number: int) -> list[Line]:
+    """Ruled tables (任务分工表) as one line per row, cells joined by tabs; merged cells are empty."""
+    out: list[Line] = []
+    for table in page.find_tables():
+        cells = table.extract()
+        if len(cells) < 2 or max(len(r) for r in cells) < 2:
+            continue
+        for row, texts in zip(table.rows, cells, strict=False):
+            x0, top, x1, bottom = row.bbox
+            text = "\t".join((t or "").replace("\n", "") for t in texts)
+            if not text.replace("\t", "").strip():
+                continue
+            out.append(Line(number, x0, top, x1, bottom, text, "other", 0.0, False, (), True))
+    return out

@@ -63,6 +63,7 @@ def _is_doc_number(t: str) -> bool:
 def _is_title_line(t: str) -> bool:
     return (
         0 < len(t) <= 80
+        and "\t" not in t
         and t[-1] not in _END_PUNCT + "：:，,"
         and match_marker(t) is None
         and not is_date_line(t)
@@ -72,7 +73,7 @@ def _is_title_line(t: str) -> bool:
 
 
 def _is_signature_line(t: str) -> bool:
-    return 0 < len(t) <= 40 and not any(c in t for c in "。，；：:,") and match_marker(t) is None
+    return 0 < len(t) <= 40 and not any(c in t for c in "。，；：:,\t") and match_marker(t) is None
 
 
 def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:

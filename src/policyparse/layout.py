@@ -71,6 +71,7 @@ class _Geometry:
 
 def _geometry(lines: list[Line]) -> _Geometry:
     weights: Counter[float] = Counter()
+    lines = [ln for ln in lines if not ln.table]
     for ln in lines:
         weights[ln.size] += len(ln.text)
     size = weights.most_common(1)[0][0] if weights else 12.0
@@ -83,7 +84,7 @@ def _geometry(lines: list[Line]) -> _Geometry:
 
 def _continues(a: Line, b: Line, g: _Geometry, last_of_page: bool, first_of_page: bool) -> bool:
     """Does line ``b`` continue the paragraph that line ``a`` is in?"""
-    if a.red or b.red or abs(a.size - b.size) > 1.0:
+    if a.red or b.red or a.table or b.table or abs(a.size - b.size) > 1.0:
         return False
     if a.page != b.page and not (b.page == a.page + 1 and last_of_page and first_of_page):
         return False

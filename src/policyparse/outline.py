@@ -135,7 +135,7 @@ def build_tree(texts: list[str]) -> tuple[list[int], list[SectionDraft], list[tu
     last_number: dict[tuple[int, str], int] = {}
     warnings: list[tuple[str, str, int]] = []
     for i, t in enumerate(texts):
-        mk = match_marker(t)
+        mk = match_marker(t) if "\t" not in t else None
         if mk is None:
             (stack[-1].paragraphs if stack else loose).append(i)
             continue

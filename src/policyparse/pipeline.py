@@ -128,7 +128,7 @@ def _build(
     province = None
     if meta.doc_number is not None:
         province = lex.province_of_code(meta.doc_number.agency_code)
-    for name in [*meta.issuers, *meta.banner]:
+    for name in [*meta.issuers, *meta.banner, *([meta.title] if meta.title else [])]:
         province = province or lex.province_in(name)
     ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at)
 

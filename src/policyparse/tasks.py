@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from policyparse.agencies import Lexicon
 from policyparse.clauses import ClauseHit, bracket_groups, find_clauses, is_deadline
 from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Task, Unit
+from policyparse.tables import table_tasks
 
 
 @dataclass
@@ -43,8 +44,50 @@ def _style(text: str, hit: ClauseHit, region_start: int) -> ClauseStyle:
 
 
 def tasks_in(text: str, start: int, end: int, ctx: TaskContext, fallback_text: tuple[int, int] | None) -> list[Task]:
-    """Tasks in ``text[start:end]``; ``fallback_text`` (the heading title) names a task whose clause
-    follows its heading directly."""
+    """Tasks in ``text[start:end]``: prose with clauses, and task-division table rows.
+
+    ``fallback_text`` (the heading title) names a task whose clause follows its heading directly.
+    """
+    tasks: list[Task] = []
+    pos = start
+    for a, b, is_table in _runs(text, start, end):
+        if is_table:
+            rows = _lines(text, a, b)
+            for row in table_tasks(text, rows):
+                x, y = row.text_span
+                tasks.append(_task(text, x, y, row.hit, row.deadline, ctx, a, style="table"))
+        else:
+            tasks.extend(_prose_tasks(text, a, b, ctx, fallback_text if a == pos else None))
+    return tasks
+
+
+def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        e = text.find("\n", k, b)
+        e = b if e < 0 else e
+        if e > k:
+            out.append((k, e))
+        k = e + 1
+    return out
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split a region into runs of table rows (lines with tabs) and of prose."""
+    runs: list[tuple[int, int, bool]] = []
+    for a, b in _lines(text, start, end):
+        is_table = "\t" in text[a:b]
+        if runs and runs[-1][2] == is_table:
+            runs[-1] = (runs[-1][0], b, is_table)
+        else:
+            runs.append((a, b, is_table))
+    return runs
+
+
+def _prose_tasks(
+    text: str, start: int, end: int, ctx: TaskContext, fallback_text: tuple[int, int] | None
+) -> list[Task]:
     tasks: list[Task] = []
     boundary = start
     for hit in find_clauses(text, start, end):
@@ -79,7 +122,16 @@ def tasks_in(text: str, start: int, end: int, ctx: TaskContext, fallback_text: t
     return tasks
 
 
-def _task(text: str, a: int, b: int, hit: ClauseHit, deadline: str | None, ctx: TaskContext, region: int) -> Task:
+def _task(
+    text: str,
+    a: int,
+    b: int,
+    hit: ClauseHit,
+    deadline: str | None,
+    ctx: TaskContext,
+    region: int,
+    style: ClauseStyle | None = None,
+) -> Task:
     p = hit.parsed
     if p.rule_text is not None:
         ctx.first_listed_rule = True
@@ -125,7 +177,7 @@ def _task(text: str, a: int, b: int, hit: ClauseHit, deadline: str | None, ctx: 
     clause = Clause(
         text=text[hit.start : hit.end],
         span=(hit.start, hit.end),
-        style=_style(text, hit, region),
+        style=style or _style(text, hit, region),
         lead_rule=lead_rule,
         rule_text=p.rule_text,
     )

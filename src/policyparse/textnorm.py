@@ -33,7 +33,9 @@ def collapse_spaces(s: str) -> str:
 
 
 def clean_line(s: str) -> str:
-    """Normalise one printed line (or one text paragraph)."""
+    """Normalise one printed line (or one text paragraph); table cells keep their tab separators."""
+    if "\t" in s.strip(" \t"):
+        return "\t".join(collapse_spaces(normalize_chars(c)) for c in s.strip(" \t").split("\t"))
     return collapse_spaces(normalize_chars(s))
 
 
