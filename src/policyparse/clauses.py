@@ -172,7 +172,7 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
     return found and pending >= b
 
 
-def parse_clause_content(content: str, *, standalone: bool = False) -> ParsedClause | None:
+def parse_clause_content(content: str) -> ParsedClause | None:
     """Parse the inside of a clause; None when it is not a responsibility clause.
 
     >>> [u.name for u in parse_clause_content("责任单位：省发展改革委、省科技厅，列第一位的为牵头单位，下同").units]
@@ -257,14 +257,15 @@ def find_clauses(text: str, start: int, end: int) -> list[ClauseHit]:
         if parsed is not None:
             hits.append(ClauseHit(a, b, a + 1, b - 1, parsed, True))
     # a clause standing alone on its line without brackets: "责任单位：省科技厅"
-    for m in regex.finditer(r"(?m)^[^\n（(]{0,0}(?=[^\n]*[：:])[^\n]+$", text[start:end]):
-        a, b = start + m.start(), start + m.end()
-        if any(h.start <= a < h.end for h in hits):
-            continue
-        if grammar().label_re.match(text, a, b) is None:
-            continue
-        parsed = parse_clause_content(text[a:b], standalone=True)
-        if parsed is not None:
-            hits.append(ClauseHit(a, b, a, b, parsed, False))
+    g = grammar()
+    a = start
+    while a < end:
+        b = text.find("\n", a, end)
+        b = end if b < 0 else b
+        if g.label_re.match(text, a, b) is not None and not any(h.start <= a < h.end for h in hits):
+            parsed = parse_clause_content(text[a:b])
+            if parsed is not None:
+                hits.append(ClauseHit(a, b, a, b, parsed, False))
+        a = b + 1
     hits.sort(key=lambda h: h.start)
     return hits

@@ -23,7 +23,7 @@ _SEAL = regex.compile(r"[（(][^（）()]*(代章|印章|盖章|章)[）)]")
 _PUBLICATION = regex.compile(r"[（(]此件[^（）()]{0,12}[）)]")
 _CONTACT = regex.compile(r"[（(]?\s*(联系人|联系电话|联系方式)[：:]")
 _CC = regex.compile(r"抄\s*送\s*[：:]")
-_PRINTED = regex.compile(rf"(?P<org>.*?)\s*(?P<date>{DATE_RE.pattern})\s*印\s*发$")
+PRINTED_RE = regex.compile(rf"(?P<org>.*?)\s*(?P<date>{DATE_RE.pattern})\s*印\s*发$")
 _COPIES = regex.compile(r"[（(]共印\d+份[）)]")
 
 
@@ -86,10 +86,10 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
     k = n - 1
     while k >= 0:
         t = texts[k]
-        if _PRINTED.match(t) and "。" not in t:
+        if PRINTED_RE.match(t) and "。" not in t:
             f.printed.insert(0, k)
             role[k] = "printed_by"
-            if not _PRINTED.match(t)["org"].strip() and k > 0 and _is_signature_line(texts[k - 1]):
+            if not PRINTED_RE.match(t)["org"].strip() and k > 0 and _is_signature_line(texts[k - 1]):
                 k -= 1
                 f.printed.insert(0, k)
                 role[k] = "printed_by"
@@ -129,7 +129,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
                 break
             f.title.append(i)
             i += 1
-            if not has_big and texts[i - 1].endswith(_DOC_TYPE_ENDINGS):
+            if not has_big and texts[i - 1].endswith(DOC_TYPE_ENDINGS):
                 break
     if i < end and texts[i].endswith(("：", ":")) and len(texts[i]) <= 300 and match_marker(texts[i]) is None:
         f.recipients = i
@@ -219,7 +219,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
     return f
 
 
-_DOC_TYPE_ENDINGS = (
+DOC_TYPE_ENDINGS = (
     "通知", "意见", "方案", "纲要", "规划", "办法", "决定", "计划", "细则", "规定", "条例", "通报",
     "批复", "报告", "公告", "通告", "函", "要点", "措施", "指南", "清单", "纪要", "决议", "命令",
 )  # fmt: skip

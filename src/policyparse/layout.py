@@ -82,11 +82,14 @@ def _geometry(lines: list[Line]) -> _Geometry:
     return _Geometry(size=size, left=float(left), right=float(right))
 
 
-def _continues(a: Line, b: Line, g: _Geometry, last_of_page: bool, first_of_page: bool) -> bool:
-    """Does line ``b`` continue the paragraph that line ``a`` is in?"""
+def _continues(a: Line, b: Line, g: _Geometry) -> bool:
+    """Does line ``b`` continue the paragraph that line ``a`` is in?
+
+    Lines come in reading order, so a page change means ``a`` ended its page and ``b`` starts the next.
+    """
     if a.red or b.red or a.table or b.table or abs(a.size - b.size) > 1.0:
         return False
-    if a.page != b.page and not (b.page == a.page + 1 and last_of_page and first_of_page):
+    if b.page not in (a.page, a.page + 1):
         return False
     big = a.size >= 1.25 * g.size
     if big:  # titles: centred lines of one large size, stacked
@@ -119,12 +122,9 @@ def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[lis
     g = _geometry(kept)
     out: list[RawParagraph] = []
     cur: list[Line] = []
-    for i, ln in enumerate(kept):
+    for ln in kept:
         if cur:
-            a = cur[-1]
-            last_of_page = i == len(kept) or kept[i].page != a.page
-            first_of_page = i == 0 or kept[i - 1].page != ln.page
-            if not _continues(a, ln, g, last_of_page, first_of_page):
+            if not _continues(cur[-1], ln, g):
                 out.append(_raw(cur, g))
                 cur = []
         cur.append(ln)

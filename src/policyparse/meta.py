@@ -6,7 +6,7 @@ import regex
 
 from policyparse.dates import DATE_RE, parse_date
 from policyparse.doc_number import DocNumber, DocNumberError
-from policyparse.frame import _DOC_TYPE_ENDINGS, _PRINTED, Frame
+from policyparse.frame import DOC_TYPE_ENDINGS, PRINTED_RE, Frame
 from policyparse.models import AttachmentRef, Meta
 from policyparse.outline import match_marker
 
@@ -35,7 +35,7 @@ def split_top_level(s: str, seps: str) -> list[str]:
 def doc_type_of(title: str) -> str | None:
     """The document type from a title's ending (通知, 意见, 方案, 规划…)."""
     t = title.rstrip("》”\"")
-    for ending in _DOC_TYPE_ENDINGS:
+    for ending in DOC_TYPE_ENDINGS:
         if t.endswith(ending):
             return ending
     return None
@@ -78,7 +78,7 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
         meta.cc = split_top_level(cc, "，,、；;")
     if f.printed:
         joined = "".join(texts[i] for i in f.printed)
-        m2 = _PRINTED.match(joined)
+        m2 = PRINTED_RE.match(joined)
         if m2 is not None:
             meta.printed_by = m2["org"].strip() or None
             meta.printed_date = parse_date(m2["date"])

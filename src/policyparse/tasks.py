@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from policyparse.agencies import Lexicon
-from policyparse.clauses import ClauseHit, bracket_groups, find_clauses, is_deadline
+from policyparse.clauses import ClauseHit, bracket_groups, find_clauses, grammar, is_deadline
 from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Task, Unit
 from policyparse.tables import table_tasks
 
@@ -38,8 +38,6 @@ def _style(text: str, hit: ClauseHit, region_start: int) -> ClauseStyle:
     )
     if alone or not hit.bracketed:
         return "standalone"
-    from policyparse.clauses import grammar
-
     return "bracket_role" if grammar().label_re.match(text, hit.content_start, hit.content_end) else "bracket_verb"
 
 
