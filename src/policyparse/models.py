@@ -179,14 +179,20 @@ class Meta(_Model):
     contact: str | None = None
 
 
-Comparator = Literal["eq", "ge", "gt", "le", "lt", "range", "approx"]
+Comparator = Literal["eq", "ge", "gt", "le", "lt", "range", "approx", "increase", "decrease", "none"]
 
 
 class Target(_Model):
-    """A quantitative (or, with value null, qualitative) commitment of the plan."""
+    """A quantitative (or, with value null, qualitative) commitment of the plan.
+
+    ``comparator``: ge (达到, 不低于, 以上), gt (超过), le (控制在, 以内), lt, eq, range (2至3个),
+    approx (左右), increase/decrease (提高X个百分点, 年均增长X%), none (a milestone without a number).
+    """
 
     id: str
+    kind: Literal["quantitative", "qualitative"] = "quantitative"
     indicator: str
+    indicator_normalized: str | None = None
     value: float | None
     value_max: float | None = None
     unit: str | None

@@ -28,8 +28,10 @@ from policyparse.models import (
     PolicyDocument,
     Section,
     Source,
+    Target,
 )
 from policyparse.outline import SectionDraft, build_tree
+from policyparse.targets import targets_in_paragraph
 from policyparse.tasks import TaskContext, tasks_in
 
 
@@ -144,6 +146,7 @@ def _build(
         title = "".join(b.texts[i] for i in d.title_idx) or None
         attachments.append(_part(b, d, extra, frame.roles, title, ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
+    targets = _targets(b.text, [body, *attachments])
     warnings.extend(ctx.warnings)
     if not meta.title and not any(p.sections for p in [body, *attachments]):
         warnings.append(ParseWarning(code="no_structure", message="no title and no numbered sections found"))
@@ -154,6 +157,7 @@ def _build(
         body=body,
         attachments=attachments,
         back_matter=back,
+        targets=targets,
         warnings=warnings,
         dropped=dropped,
     )
@@ -231,3 +235,31 @@ def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext)
     if region_end > region_start:
         sec.tasks = tasks_in(b.text, region_start, region_end, ctx, title_span)
     return sec
+
+
+def _targets(text: str, parts: list[Part]) -> list[Target]:
+    """Targets of every body paragraph, in document order, numbered tg1…"""
+    found: list[Target] = []
+
+    def scan(paras: list[Paragraph], sec: Section | None, goal: bool) -> None:
+        for p in paras:
+            if p.role not in ("body", "heading"):
+                continue
+            a = p.span[0]
+            if sec is not None and p.role == "heading" and sec.title_span is not None:
+                a = sec.title_span[1]
+            sid = sec.id if sec is not None else None
+            found.extend(targets_in_paragraph(text, a, p.span[1], section_id=sid, in_goal_section=goal, start_id=0))
+
+    def walk(sec: Section, goal: bool) -> None:
+        goal = goal or bool(sec.title and ("目标" in sec.title or "指标" in sec.title))
+        scan(sec.paragraphs, sec, goal)
+        for c in sec.children:
+            walk(c, goal)
+
+    for part in parts:
+        scan(part.paragraphs, None, False)
+        for s in part.sections:
+            walk(s, False)
+    found.sort(key=lambda t: t.span[0])
+    return [t.model_copy(update={"id": f"tg{k}"}) for k, t in enumerate(found, start=1)]
