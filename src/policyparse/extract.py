@@ -12,6 +12,7 @@ from policyparse.errors import (
     NoTextLayerError,
     PdfEncryptedError,
     PdfUnreadableError,
+    PolicyParseError,
     TooLargeError,
 )
 
@@ -148,7 +149,11 @@ def _lines_of_page(chars: list[dict[str, Any]], page: int) -> list[Line]:
 
 
 def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | None = None) -> Extracted:
-    """Read the text layer of a PDF into lines. Raises the PolicyParseError subclass that fits."""
+    """Read the text layer of a PDF into lines. Raises the PolicyParseError subclass that fits.
+
+    A page pdfminer cannot read becomes a warning, not a failure; pages are closed as soon as
+    they are read so that memory stays flat on long documents.
+    """
     import pdfplumber  # imported here: text input must not pay for it
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -156,7 +161,7 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
-        raise PdfUnreadableError(f"not a PDF (no %PDF- header): {path}", path=str(path))
+        raise PdfUnreadableError("not a PDF (no %PDF- header)", path=str(path))
     try:
         pdf = pdfplumber.open(path, password=password or "")
     except PdfminerException as exc:
@@ -166,46 +171,65 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
                 f"encrypted PDF: {'wrong password' if password else 'a password is needed (--password)'}",
                 path=str(path),
             ) from exc
-        raise PdfUnreadableError(f"unreadable PDF ({type(cause).__name__}: {cause})", path=str(path)) from exc
+        raise PdfUnreadableError(f"unreadable PDF ({_describe(cause)})", path=str(path)) from exc
+    except PolicyParseError:
+        raise  # the time limit, raised from a signal handler
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        raise PdfUnreadableError(f"unreadable PDF ({type(exc).__name__}: {exc})", path=str(path)) from exc
+        raise PdfUnreadableError(f"unreadable PDF ({_describe(exc)})", path=str(path)) from exc
     result = Extracted(lines=[], pages=[])
     try:
+        if getattr(pdf.doc, "encryption", None) and not password:
+            result.warnings.append(("encrypted_owner_password", "encrypted with an owner password only: read without one", None))
         try:
             n = len(pdf.pages)
+        except PolicyParseError:
+            raise
         except Exception as exc:
-            raise PdfUnreadableError(f"unreadable PDF ({type(exc).__name__}: {exc})", path=str(path)) from exc
+            raise PdfUnreadableError(f"unreadable PDF ({_describe(exc)})", path=str(path)) from exc
         if max_pages is not None and n > max_pages:
             raise TooLargeError(f"{n} pages, over the limit of {max_pages} (--max-pages)", path=str(path))
         if n == 0:
             raise EmptyDocumentError("the PDF has no pages", path=str(path))
         for i, page in enumerate(pdf.pages, start=1):
             try:
-                chars = page.chars
-                n_images = len(page.images)
-                width, height = float(page.width), float(page.height)
-                rows = _table_rows(page, i) if (page.rects or page.lines) else []
+                info, lines = _read_page(page, i)
+            except PolicyParseError:
+                raise
             except Exception as exc:
-                result.warnings.append(("page_unreadable", f"page {i}: {type(exc).__name__}: {exc}", i))
+                result.warnings.append(("page_unreadable", f"page {i}: {_describe(exc)}", i))
                 continue
             finally:
-                page.close()  # frees the page's layout cache: memory stays flat on long documents
-            n_chars = sum(1 for c in chars if c["text"].strip())
-            result.pages.append(PageInfo(i, width, height, n_chars, n_images))
-            if n_chars == 0 and n_images:
+                page.close()
+            result.pages.append(info)
+            if info.n_chars == 0 and info.n_images:
                 result.warnings.append(("image_only_page", f"page {i} is an image without text (OCR it)", i))
-            boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
-            free = [c for c in chars if not any(_inside(c, b) for b in boxes)]
-            page_lines = _lines_of_page(free, i) + rows
-            page_lines.sort(key=lambda ln: (ln.top, ln.x0))
-            result.lines.extend(page_lines)
+            result.lines.extend(lines)
     finally:
         pdf.close()
     if not any(p.n_chars for p in result.pages):
         if any(p.n_images for p in result.pages):
             raise NoTextLayerError("no text layer: the pages are images (a scan); run OCR first", path=str(path))
+        if any(w[0] == "page_unreadable" for w in result.warnings):
+            raise PdfUnreadableError(f"no page could be read ({result.warnings[-1][1]})", path=str(path))
         raise EmptyDocumentError("the PDF holds no text", path=str(path))
     return result
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
+def _read_page(page: Any, i: int) -> tuple[PageInfo, list[Line]]:
+    chars = list(page.chars)
+    n_images = len(page.images)
+    width, height = float(page.width), float(page.height)
+    rows = _table_rows(page, i) if (page.rects or page.lines) else []
+    n_chars = sum(1 for c in chars if str(c["text"]).strip())
+    boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
+    free = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+    lines = _lines_of_page(free, i) + rows
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return PageInfo(i, width, height, n_chars, n_images), lines
 
 
 def _inside(c: dict[str, Any], box: tuple[float, float, float, float]) -> bool:

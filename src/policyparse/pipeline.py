@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import regex
@@ -14,6 +18,7 @@ from policyparse.errors import (
     InputNotFoundError,
     NotAPolicyDocumentError,
     StrictModeError,
+    TooLargeError,
     UnsupportedFormatError,
 )
 from policyparse.frame import PartDraft, segment
@@ -41,13 +46,40 @@ def parse(
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
+    timeout: float | None = None,
 ) -> PolicyDocument:
     """Parse a policy document (``.pdf``, or ``.txt`` with one paragraph per line).
 
     Lenient by default: oddities become ``warnings``; with ``strict=True`` the first one raises
     :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
+    ``timeout`` (seconds) stops a document that takes longer with ``TooLargeError``; it needs the
+    main thread (it uses SIGALRM) and is ignored elsewhere — batch mode also runs each document in
+    a child process it can kill.
     """
-    p = Path(path)
+    with time_limit(timeout, str(path)):
+        return _parse(Path(path), password=password, strict=strict, max_pages=max_pages)
+
+
+@contextmanager
+def time_limit(seconds: float | None, path: str) -> Iterator[None]:
+    """Raise TooLargeError in the main thread after ``seconds`` (no-op when None or off the main thread)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise TooLargeError(f"over the time limit of {seconds:g} s", path=path)
+
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _parse(p: Path, *, password: str | None, strict: bool, max_pages: int | None) -> PolicyDocument:
     if not p.is_file():
         raise InputNotFoundError(f"no such file: {p}" if not p.exists() else f"not a file: {p}", path=str(p))
     data = p.read_bytes()
@@ -123,6 +155,7 @@ def _build(
     if len(regex.findall(r"\p{Han}", asm.text)) < 10:
         raise NotAPolicyDocumentError("no Chinese text: not a Chinese policy document", path=source.path)
     b = _Builder(asm)
+    warnings.extend(_bracket_warnings(b))
     frame = segment(b.texts, asm.paragraphs)
     lex = lexicon()
     labels = {d.label: "".join(b.texts[i] for i in d.title_idx) or None for d in frame.attachments if d.label}
@@ -263,3 +296,31 @@ def _targets(text: str, parts: list[Part]) -> list[Target]:
             walk(s, False)
     found.sort(key=lambda t: t.span[0])
     return [t.model_copy(update={"id": f"tg{k}"}) for k, t in enumerate(found, start=1)]
+
+
+_PAIRS = (("（(", "）)"), ("《", "》"), ("〔[", "〕]"))
+
+
+def _bracket_warnings(b: _Builder) -> list[ParseWarning]:
+    """An unbalanced bracket in a paragraph often means a lost line or a clause split wrongly."""
+    out: list[ParseWarning] = []
+    for info, t in zip(b.asm.paragraphs, b.texts, strict=True):
+        for opens, closes in _PAIRS:
+            depth = 0
+            for ch in t:
+                if ch in opens:
+                    depth += 1
+                elif ch in closes:
+                    depth -= 1
+                    if depth < 0:
+                        break
+            if depth != 0:
+                out.append(
+                    ParseWarning(
+                        code="unbalanced_bracket",
+                        message=f"unbalanced {opens[0]}{closes[0]} in paragraph {t[:30]!r}…",
+                        page=info.page,
+                        span=info.span,
+                    )
+                )
+    return out

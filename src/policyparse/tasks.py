@@ -88,7 +88,19 @@ def _prose_tasks(
 ) -> list[Task]:
     tasks: list[Task] = []
     boundary = start
-    for hit in find_clauses(text, start, end):
+    hits = find_clauses(text, start, end)
+    found = {(h.start, h.end) for h in hits}
+    for a, b in bracket_groups(text, start, end):
+        if (a, b) not in found and grammar().label_re.match(text, a + 1, b - 1):
+            ctx.warnings.append(
+                ParseWarning(
+                    code="clause_without_units",
+                    message=f"responsibility clause names no unit: {text[a:b]!r}",
+                    page=ctx.page_at(a),
+                    span=(a, b),
+                )
+            )
+    for hit in hits:
         a, b = _strip_range(text, boundary, hit.start)
         deadline = hit.parsed.deadline
         # a deadline in brackets at the end of the task: "…（2025年底前完成）（责任单位：…）"
