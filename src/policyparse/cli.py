@@ -17,7 +17,8 @@ from policyparse.errors import PolicyParseError
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="policyparse",
-        description="Parse a Chinese policy document (PDF or one-paragraph-per-line text) into JSON.",
+        description="Parse a Chinese policy document (PDF or one-paragraph-per-line text) into JSON. "
+        "For many files: policyparse batch DIR_OR_GLOB -o OUTDIR (see policyparse batch --help).",
     )
     ap.add_argument("file", help="a .pdf or .txt file")
     ap.add_argument("-o", "--output", help="write the JSON here instead of standard output")
@@ -25,17 +26,48 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--password", help="password of an encrypted PDF")
     ap.add_argument("--strict", action="store_true", help="treat the first warning as an error")
     ap.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages")
+    ap.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
     ap.add_argument("--debug", action="store_true", help="show tracebacks")
+    return ap
+
+
+def _batch_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="policyparse batch",
+        description="Parse every .pdf/.txt of a directory (or a glob) into OUTDIR: one JSON per file, "
+        "a manifest.jsonl line per file; re-running skips files already done.",
+    )
+    ap.add_argument("input", help="a directory (searched recursively) or a glob such as 'docs/**/*.pdf'")
+    ap.add_argument("-o", "--outdir", required=True, help="where the JSON files and manifest.jsonl go")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per document (default 120)")
+    ap.add_argument("--password", help="password for encrypted PDFs")
+    ap.add_argument("--strict", action="store_true", help="treat the first warning as an error")
+    ap.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages")
+    ap.add_argument("--force", action="store_true", help="parse again even where the output is up to date")
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["batch"]:
+        from policyparse.batch import BatchOptions, run_batch_cli
+
+        b = _batch_parser().parse_args(argv[1:])
+        try:
+            return run_batch_cli(
+                b.input,
+                b.outdir,
+                BatchOptions(password=b.password, strict=b.strict, max_pages=b.max_pages, timeout=b.timeout, force=b.force),
+            )
+        except PolicyParseError as exc:
+            print(f"policyparse batch: {type(exc).__name__} [{exc.code}]: {exc}", file=sys.stderr)
+            return exc.exit_code
     args = _parser().parse_args(argv)
     from policyparse.pipeline import parse
 
     try:
-        doc = parse(args.file, password=args.password, strict=args.strict, max_pages=args.max_pages)
+        doc = parse(args.file, password=args.password, strict=args.strict, max_pages=args.max_pages, timeout=args.timeout)
     except PolicyParseError as exc:
         if args.debug:
             traceback.print_exc()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,6 +207,14 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
             result.lines.extend(lines)
     finally:
         pdf.close()
+    n_cid = sum(1 for ln in result.lines for _ in _CID.finditer(ln.text))
+    n_all = sum(p.n_chars for p in result.pages)
+    if n_all and n_cid > n_all / 2:
+        raise NoTextLayerError(
+            "the text layer has no Unicode mapping (glyphs read as (cid:N)); OCR the rendered pages", path=str(path)
+        )
+    if n_cid:
+        result.warnings.append(("unmapped_glyphs", f"{n_cid} glyphs without Unicode mapping kept as (cid:N)", None))
     if not any(p.n_chars for p in result.pages):
         if any(p.n_images for p in result.pages):
             raise NoTextLayerError("no text layer: the pages are images (a scan); run OCR first", path=str(path))
@@ -213,6 +222,9 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
             raise PdfUnreadableError(f"no page could be read ({result.warnings[-1][1]})", path=str(path))
         raise EmptyDocumentError("the PDF holds no text", path=str(path))
     return result
+
+
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def _describe(exc: BaseException) -> str:

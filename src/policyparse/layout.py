@@ -69,7 +69,7 @@ class _Geometry:
     right: float
 
 
-def _geometry(lines: list[Line]) -> _Geometry:
+def _geometry(lines: list[Line], page_width: float) -> _Geometry:
     weights: Counter[float] = Counter()
     lines = [ln for ln in lines if not ln.table]
     for ln in lines:
@@ -78,7 +78,10 @@ def _geometry(lines: list[Line]) -> _Geometry:
     body = [ln for ln in lines if abs(ln.size - size) < 0.6]
     left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0] if body else 72.0
     x1s = sorted(ln.x1 for ln in body)
-    right = x1s[int(0.8 * (len(x1s) - 1))] if x1s else 500.0
+    if len(x1s) >= 10:
+        right = x1s[int(0.8 * (len(x1s) - 1))]
+    else:  # too few lines to see the text block: assume margins as wide on the right as on the left
+        right = page_width - left
     return _Geometry(size=size, left=float(left), right=float(right))
 
 
@@ -119,7 +122,7 @@ def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[lis
             )
         else:
             kept.append(ln)
-    g = _geometry(kept)
+    g = _geometry(kept, max((p.width for p in pages), default=595.0))
     out: list[RawParagraph] = []
     cur: list[Line] = []
     for ln in kept:

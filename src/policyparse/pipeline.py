@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,8 +69,11 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
         return
 
     def _alarm(signum: int, frame: object) -> None:
+        # pdfminer swallows exceptions in places: keep firing until one gets through
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
         raise TooLargeError(f"over the time limit of {seconds:g} s", path=path)
 
+    deadline = time.monotonic() + seconds
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -77,6 +81,8 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+    if time.monotonic() > deadline:
+        raise TooLargeError(f"over the time limit of {seconds:g} s", path=path)
 
 
 def _parse(p: Path, *, password: str | None, strict: bool, max_pages: int | None) -> PolicyDocument:
