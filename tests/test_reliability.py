@@ -173,3 +173,16 @@ def test_batch_resumes_after_kill(tmp_path: Path) -> None:
     assert errors_by_file["bad_scan.pdf"] == "NoTextLayerError"
     assert errors_by_file["bad_encrypted.pdf"] == "PdfEncryptedError"
     assert errors_by_file["bad_english.pdf"] == "NotAPolicyDocumentError"
+
+
+def test_batch_kills_a_document_over_its_time_limit(tmp_path: Path) -> None:
+    _, _, pdf = next(d for d in DOCS if d[0] == "yrd_integration_outline_2019")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "slow.pdf").write_bytes(pdf.read_bytes())
+    t0 = time.perf_counter()
+    summary = run_batch(str(src), tmp_path / "out", BatchOptions(timeout=0.3))
+    assert time.perf_counter() - t0 < 5
+    (rec,) = summary.records
+    assert rec["status"] == "error" and rec["error_class"] == "TooLargeError"
+    assert not list((tmp_path / "out").glob("*.json"))

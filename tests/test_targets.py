@@ -108,3 +108,9 @@ def test_parse_number_examples(s: str, n: float) -> None:
 def test_zhejiang_year_of_every_target_from_pdf() -> None:
     _, txt, pdf = next(d for d in DOCS if d[0] == ZJ)
     assert [t.year for t in parsed(str(pdf)).targets] == [t.year for t in parsed(str(txt)).targets]
+
+
+def test_fullwidth_digits_and_percent() -> None:
+    doc = parse_text("某某方案\n（二）发展目标\n到２０２５年，高新技术产业增加值占比达到６０％，研发投入强度力争达3.3%。\n")
+    got = [(t.year, t.value, t.unit, t.firmness) for t in doc.targets]
+    assert got == [(2025, 60.0, "%", "firm"), (2025, 3.3, "%", "aspirational")]

@@ -46,7 +46,8 @@ _VERB_FIRST = regex.compile(
     rf"(?P<cmp>)(?P<val>{_VALUE})$"
 )
 _SPECIAL = regex.compile(rf"(?P<ind>.+?)(?P<firm>{_FIRM})?(?P<cmp>翻一番|翻两番)$")
-_YEAR = regex.compile(r"(?:到|至|在)\s*(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?(?:前)?|(?P<y2>(?:19|20)\d{2})\s*年(?:底|末)?前")
+_Y = r"(?:19|20|１９|２０)[0-9０-９]{2}"
+_YEAR = regex.compile(rf"(?:到|至|在)\s*(?P<y>{_Y})\s*年(?:底|末)?(?:前)?|(?P<y2>{_Y})\s*年(?:底|末)?前")
 _LATIN_GLUE = regex.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _LEAD_VERBS = ("建成", "建设", "培育", "打造", "新增", "引进", "形成", "创建", "争创", "实现", "累计", "使", "推动", "其中")
 _BAD_IND = regex.compile(r"第$|^[\d.]+$")
@@ -160,7 +161,7 @@ def targets_in_paragraph(
         clause = text[x:y]
         ym = _YEAR.search(clause)
         if ym is not None:
-            year = int(ym["y"] or ym["y2"])
+            year = int(to_halfwidth_digits(ym["y"] or ym["y2"]))
             rest = clause[ym.end() :]
             if not rest.strip():
                 continue
@@ -177,14 +178,14 @@ def targets_in_paragraph(
             out.append(t)
     # a dated milestone without numbers: "到2035年，建成高水平创新型省份…"
     if not out:
-        m = regex.match(r"\s*到\s*((?:19|20)\d{2})\s*年\s*[，,]\s*", text[a:b])
+        m = regex.match(rf"\s*到\s*({_Y})\s*年\s*[，,]\s*", text[a:b])
         if m is not None:
             end = next((j for j in range(a + m.end(), b) if text[j] in "，。；"), b)
             if end > a + m.end():
                 out.append(
                     Target(
                         id=f"g{start_id}", kind="qualitative", indicator=text[a + m.end() : end], value=None,
-                        unit=None, comparator="none", year=int(m.group(1)), firmness="firm",
+                        unit=None, comparator="none", year=int(to_halfwidth_digits(m.group(1))), firmness="firm",
                         text=text[a + m.end() : end], span=(a + m.end(), end), section_id=section_id,
                     )
                 )  # fmt: skip
