@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from policyparse.brackets import split_outside
+
 OPEN = "（("
 CLOSE = "）)"
 
@@ -82,23 +84,6 @@ class ParsedClause:
         return any(u.role == "lead" for u in self.units)
 
 
-def _top_level_split(s: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    depth = 0
-    a = start
-    for i in range(start, end):
-        ch = s[i]
-        if ch in "（(《“【〔[":
-            depth += 1
-        elif ch in "）)》”】〕]":
-            depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
-            out.append((a, i))
-            a = i + 1
-    out.append((a, end))
-    return out
-
-
 def _trim(s: str, a: int, b: int, g: Grammar) -> tuple[int, int]:
     """Strip white space, filler words (等, 按职责分工…) and prefixes (由) from a unit range."""
     changed = True
@@ -122,7 +107,7 @@ def _trim(s: str, a: int, b: int, g: Grammar) -> tuple[int, int]:
 def units_in(s: str, a: int, b: int, role: str, g: Grammar) -> list[UnitMention]:
     """Units of a range that carries one role: split on separators and before 等有关部门."""
     out: list[UnitMention] = []
-    for x, y in _top_level_split(s, a, b, g.separators):
+    for x, y in split_outside(s, a, b, g.separators):
         pieces = [(x, y)]
         m = g.split_before_collective.search(s, x, y)
         if m is not None:
@@ -147,7 +132,7 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
     # "units VERB" groups, possibly several in one segment: "X牵头，Y配合"
     found = False
     pending = a
-    for x, y in _top_level_split(s, a, b, "，,"):
+    for x, y in split_outside(s, a, b, "，,"):
         y2 = y
         while y2 > x and s[y2 - 1] in " 。.":
             y2 -= 1
@@ -201,7 +186,7 @@ def parse_clause_content(content: str) -> ParsedClause | None:
         parsed.carries = True
         masked = masked[:k] + "；" * len(g.carry_over) + masked[k + len(g.carry_over) :]
     any_role = False
-    for a, b in _top_level_split(masked, 0, len(masked), "；;。\n"):
+    for a, b in split_outside(masked, 0, len(masked), "；;。\n"):
         if not masked[a:b].strip(" ；，,"):
             continue
         ok = _segment(masked, a, b, g, parsed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from policyparse.brackets import split_outside
 from policyparse.dates import DATE_RE, parse_date
 from policyparse.doc_number import DocNumber, DocNumberError
 from policyparse.frame import DOC_TYPE_ENDINGS, PRINTED_RE, Frame
@@ -15,21 +16,8 @@ _EMBEDDED = regex.compile(r"关于(?:印发|转发|发布|公布|下发)(?P<t>.+
 
 def split_top_level(s: str, seps: str) -> list[str]:
     """Split on separators outside brackets: "各市、县（市、区）人民政府，省级有关单位" → 2 items."""
-    out: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for ch in s:
-        if ch in "（(《“【〔[":
-            depth += 1
-        elif ch in "）)》”】〕]":
-            depth = max(0, depth - 1)
-        if ch in seps and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    out.append("".join(cur))
-    return [x.strip(" 。.：:") for x in out if x.strip(" 。.：:")]
+    items = (s[a:b].strip(" 。.：:") for a, b in split_outside(s, 0, len(s), seps))
+    return [x for x in items if x]
 
 
 def doc_type_of(title: str) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from policyparse.brackets import find_outside
 from policyparse.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
 
 _CN = rf"[{CN_NUMERAL_CHARS}]{{1,6}}"
@@ -70,15 +71,7 @@ _CLAUSE_OPEN = regex.compile(r"[（(][^（）()]*(负责|责任单位|牵头|配
 
 def first_sentence_end(s: str) -> int | None:
     """Offset of the first 。 outside brackets and quotes, or None."""
-    depth = 0
-    for i, ch in enumerate(s):
-        if ch in "（(“《【〔[":
-            depth += 1
-        elif ch in "）)”》】〕]":
-            depth = max(0, depth - 1)
-        elif ch == "。" and depth == 0:
-            return i
-    return None
+    return find_outside(s, "。")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ G60), years, ordinals and dates are never values.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +16,7 @@ from typing import Any
 
 import regex
 
+from policyparse.brackets import split_outside
 from policyparse.models import Comparator, Target
 from policyparse.numerals import CN_NUMERAL_CHARS, cn_to_int, to_halfwidth_digits
 
@@ -123,22 +123,6 @@ def _comparator(cmp: str, post: str | None, ranged: bool) -> Comparator:
     return _CMP_MAP.get(cmp, "eq")
 
 
-def _clauses(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
-    """Comma/semicolon/full-stop separated clauses of [a, b), outside brackets."""
-    depth = 0
-    start = a
-    for i in range(a, b):
-        ch = text[i]
-        if ch in "（(“《":
-            depth += 1
-        elif ch in "）)”》":
-            depth = max(0, depth - 1)
-        elif ch in "，,；;。：:" and depth == 0:
-            yield start, i
-            start = i + 1
-    yield start, b
-
-
 def _strip_indicator(ind: str) -> str:
     ind = regex.sub(r"(?:均|总体|分别|较(?:19|20)\d{2}年|比(?:19|20)\d{2}年)+$", "", ind.strip(" ，、"))
     changed = True
@@ -157,7 +141,7 @@ def targets_in_paragraph(
     """Targets in the paragraph ``text[a:b]``."""
     out: list[Target] = []
     year: int | None = None
-    for x, y in _clauses(text, a, b):
+    for x, y in split_outside(text, a, b, "，,；;。：:"):
         clause = text[x:y]
         ym = _YEAR.search(clause)
         if ym is not None:
