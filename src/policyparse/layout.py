@@ -7,7 +7,6 @@ font size and colour, and punctuation — never the line length alone.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -137,10 +136,9 @@ def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[lis
 
 
 def _raw(lines: list[Line], g: _Geometry) -> RawParagraph:
-    fam = statistics.mode([ln.family for ln in lines])
     return RawParagraph(
         lines=[(ln.text, ln.page, (ln.x0, ln.top, ln.x1, ln.bottom)) for ln in lines],
-        family=lines[0].family if lines[0].family != fam else fam,
+        family=lines[0].family,
         size=lines[0].size,
         red=any(ln.red for ln in lines),
         big=lines[0].size >= 1.25 * g.size,
