@@ -113,3 +113,31 @@ def test_roles_shared_across_provinces() -> None:
     assert zj and sh and js and ah
     assert zj.role == sh.role == js.role == ah.role == "科技"
     assert sh.canonical == "上海市科学技术委员会" and ah.canonical == "安徽省科学技术厅"
+
+
+LINES = """\
+安徽省科技创新行动方案
+一、重点任务
+（一）建设创新平台。推进省实验室建设，争创国家重点实验室。
+牵头单位：省科技厅
+配合单位：省发展改革委、省财政厅
+完成时限：2025年底
+（二）培育创新主体。支持企业建设研发机构。（牵头单位：省经信厅）（配合单位：省科技厅）
+"""
+
+
+def test_clause_parts_on_consecutive_lines_are_one_clause() -> None:
+    doc = parse_text(LINES)
+    t1, t2 = doc.iter_tasks()
+    assert t1.text == "推进省实验室建设，争创国家重点实验室。"
+    assert t1.lead_units == ["省科技厅"] and t1.cooperating_units == ["省发展改革委", "省财政厅"]
+    assert t1.deadline == "2025年底"
+    assert t1.clause is not None and t1.clause.text == "牵头单位：省科技厅\n配合单位：省发展改革委、省财政厅\n完成时限：2025年底"
+    assert t1.clause.style == "standalone"
+    assert t2.lead_units == ["省经信厅"] and t2.cooperating_units == ["省科技厅"]
+    assert t2.clause is not None and t2.clause.style == "bracket_role"
+    assert all(u.canonical and u.canonical.startswith("安徽省") for t in (t1, t2) for u in t.units)
+    for t in (t1, t2):
+        for u in t.units:
+            assert u.span is not None and doc.text[u.span[0] : u.span[1]] == u.name
+    assert not [w for w in doc.warnings if w.code == "clause_without_task"]

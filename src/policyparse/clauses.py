@@ -193,7 +193,7 @@ def parse_clause_content(content: str) -> ParsedClause | None:
         if not ok:
             return None
         any_role = True
-    if not any_role or not parsed.units:
+    if not any_role or not (parsed.units or parsed.deadline):
         return None
     if any(len(u.name) > 40 or any(c in u.name for c in "：:“”《》") for u in parsed.units):
         return None
@@ -253,4 +253,33 @@ def find_clauses(text: str, start: int, end: int) -> list[ClauseHit]:
                 hits.append(ClauseHit(a, b, a, b, parsed, False))
         a = b + 1
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _merge_adjacent(text, hits)
+
+
+def _merge_adjacent(text: str, hits: list[ClauseHit]) -> list[ClauseHit]:
+    """One clause from parts printed one after another with nothing between them:
+    "牵头单位：X" on one line and "配合单位：Y" on the next, or "（牵头单位：X）（完成时限：2025年）".
+    Unit offsets become absolute (content_start 0) so that parts of different lines can be joined.
+    """
+    out: list[ClauseHit] = []
+    for h in hits:
+        if out and not text[out[-1].end : h.start].strip():
+            prev = out[-1]
+            units = [_shift(u, prev.content_start) for u in prev.parsed.units]
+            units += [_shift(u, h.content_start) for u in h.parsed.units]
+            p, q = prev.parsed, h.parsed
+            merged = ParsedClause(
+                units=units,
+                rule_text=p.rule_text or q.rule_text,
+                rule_span=None,
+                carries=p.carries or q.carries,
+                deadline=p.deadline or q.deadline,
+            )
+            out[-1] = ClauseHit(prev.start, h.end, 0, 0, merged, prev.bracketed)
+        else:
+            out.append(h)
+    return [h for h in out if h.parsed.units]  # a deadline alone is not a clause
+
+
+def _shift(u: UnitMention, by: int) -> UnitMention:
+    return UnitMention(u.name, u.start + by, u.end + by, u.role)

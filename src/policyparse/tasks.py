@@ -38,7 +38,7 @@ def _style(text: str, hit: ClauseHit, region_start: int) -> ClauseStyle:
     )
     if alone or not hit.bracketed:
         return "standalone"
-    return "bracket_role" if grammar().label_re.match(text, hit.content_start, hit.content_end) else "bracket_verb"
+    return "bracket_role" if grammar().label_re.match(text, hit.start + 1, hit.end) else "bracket_verb"
 
 
 def tasks_in(text: str, start: int, end: int, ctx: TaskContext, fallback_text: tuple[int, int] | None) -> list[Task]:
