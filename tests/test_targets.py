@@ -83,6 +83,10 @@ def test_no_targets_outside_dated_or_goal_text() -> None:
 def test_indicator_synonyms() -> None:
     assert normalize_indicator("全社会R&D经费支出占GDP比重") == normalize_indicator("研发投入强度") == "研发投入强度"
     assert normalize_indicator("R&D投入强度") == "研发投入强度"
+    # Shanghai and national wordings of the same indicator
+    assert normalize_indicator("全社会研发经费支出占全市生产总值比例") == "研发投入强度"
+    assert normalize_indicator("研究与试验发展经费支出占地区生产总值比重") == "研发投入强度"
+    assert normalize_indicator("每万人口高价值发明专利拥有量") == normalize_indicator("每万人高价值发明专利拥有量")
 
 
 @given(st.integers(0, 99999), st.booleans())

@@ -56,14 +56,26 @@ _BAD_IND = regex.compile(r"第$|^[\d.]+$")
 @dataclass(frozen=True)
 class _Synonyms:
     prefixes: tuple[str, ...]
+    rewrites: tuple[tuple[regex.Pattern[str], str], ...]
     table: dict[str, str]
 
 
 @cache
 def _synonyms() -> _Synonyms:
     raw: dict[str, Any] = json.loads(resources.files("policyparse").joinpath("data/indicators.json").read_text("utf-8"))
-    table = {form: key for key, forms in raw["synonyms"].items() for form in forms}
-    return _Synonyms(tuple(raw["strip_prefixes"]), table)
+    rewrites = tuple((regex.compile(a), b) for a, b in raw["rewrites"])
+    table: dict[str, str] = {}
+    for key, forms in raw["synonyms"].items():
+        for form in forms:
+            table[form] = key
+            table[_rewrite(form, rewrites)] = key
+    return _Synonyms(tuple(raw["strip_prefixes"]), rewrites, table)
+
+
+def _rewrite(name: str, rewrites: tuple[tuple[regex.Pattern[str], str], ...]) -> str:
+    for rx, rep in rewrites:
+        name = str(rx.sub(rep, name))
+    return name
 
 
 def normalize_indicator(name: str) -> str:
@@ -74,7 +86,7 @@ def normalize_indicator(name: str) -> str:
         if n.startswith(p) and len(n) > len(p) + 1:
             n = n[len(p) :]
             break
-    return syn.table.get(n, syn.table.get(name, n))
+    return syn.table.get(n) or syn.table.get(name) or syn.table.get(_rewrite(n, syn.rewrites), n)
 
 
 def parse_number(s: str) -> float | None:
