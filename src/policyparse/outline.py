@@ -94,7 +94,9 @@ def split_heading(par: str, mk: Marker) -> HeadingSplit:
     end = first_sentence_end(rest)
     if end is None or end == len(rest) - 1:
         title = rest[:end] if end is not None else rest
-        if len(title) <= 60 and not _CLAUSE_OPEN.search(title) and not _INSTRUCTION.search(title):
+        # a whole sentence closed by 。 is an item, not a heading, once it is longer than headings are
+        limit = 30 if end is not None else 60
+        if len(title) <= limit and not _CLAUSE_OPEN.search(title) and not _INSTRUCTION.search(title):
             return HeadingSplit("line", title, mk.end, mk.end + len(title), len(par))
         return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
     s1 = rest[:end]
