@@ -61,3 +61,17 @@ def test_missing_elements_are_empty_not_guessed() -> None:
     m = doc.meta
     assert m.doc_number is None and m.date is None and m.cc == [] and m.printed_by is None
     assert m.recipients == ["各有关单位"]
+
+
+def test_side_by_side_blocks_in_text_input() -> None:
+    doc = parse_text(
+        "国家发展改革委办公厅  文件\n税务总局办公厅\n发改办财金规〔2019〕860号\n关于加强某事的通知\n各有关单位：\n"
+        "第一章　　总体要求\n请做好工作。\n国家发展改革委办公厅　　　税务总局办公厅\n2019年8月20日\n抄送：某某。\n"
+        "国家发展改革委办公厅      2019年8月21日印发\n"
+    )
+    m = doc.meta
+    assert m.banner == ["国家发展改革委办公厅", "税务总局办公厅"]
+    assert m.signatories == ["国家发展改革委办公厅", "税务总局办公厅"] == m.issuers
+    assert (m.date, m.printed_by, m.printed_date) == ("2019-08-20", "国家发展改革委办公厅", "2019-08-21")
+    # a heading with a wide space is not split
+    assert [s.title for s in doc.body.sections] == ["总体要求"]
