@@ -141,3 +141,19 @@ def test_clause_parts_on_consecutive_lines_are_one_clause() -> None:
         for u in t.units:
             assert u.span is not None and doc.text[u.span[0] : u.span[1]] == u.name
     assert not [w for w in doc.warnings if w.code == "clause_without_task"]
+
+
+@pytest.mark.parametrize(
+    ("content", "want"),
+    [
+        ("牵头单位：省科技厅，配合单位：省发展改革委、省财政厅",
+         [("省科技厅", "lead"), ("省发展改革委", "cooperating"), ("省财政厅", "cooperating")]),
+        ("责任单位：省科技厅牵头，省财政厅配合", [("省科技厅", "lead"), ("省财政厅", "cooperating")]),
+        ("责任部门：市科委、市发展改革委按职责分工负责", [("市科委", "responsible"), ("市发展改革委", "responsible")]),
+        ("牵头单位：省科技厅负责", [("省科技厅", "lead")]),
+        ("省科技厅牵头，省发展改革委、省财政厅等按职责分工负责",
+         [("省科技厅", "lead"), ("省发展改革委", "responsible"), ("省财政厅", "responsible")]),
+    ],
+)  # fmt: skip
+def test_mixed_wordings(content: str, want: list[tuple[str, str]]) -> None:
+    assert _units(content) == want

@@ -127,17 +127,28 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
         if role == "deadline":
             parsed.deadline = s[m.end() : b].strip(" 。")
             return True
-        parsed.units.extend(units_in(s, m.end(), b, role, g))
+        # "责任单位：省科技厅牵头，省财政厅配合": role verbs inside a labelled list still decide
+        if not _verb_groups(s, m.end(), b, g, parsed, default=role):
+            parsed.units.extend(units_in(s, m.end(), b, role, g))
         return True
-    # "units VERB" groups, possibly several in one segment: "X牵头，Y配合"
-    found = False
+    return _verb_groups(s, a, b, g, parsed, default="responsible")
+
+
+def _verb_groups(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause, default: str) -> bool:
+    """"units VERB" groups, possibly several in one segment ("X牵头，Y配合"); True when they cover it all.
+
+    Nothing is added to ``parsed`` unless the whole range reads as such groups. A plain 负责 takes the
+    ``default`` role (the label's, when the list stands under one: "牵头单位：省科技厅负责").
+    """
+    found: list[UnitMention] = []
+    deadline: str | None = None
     pending = a
     for x, y in split_outside(s, a, b, "，,"):
         y2 = y
         while y2 > x and s[y2 - 1] in " 。.":
             y2 -= 1
         if x == pending and any(p.match(s[x:y2].strip()) for p in g.deadline_patterns):
-            parsed.deadline = s[x:y2].strip()
+            deadline = s[x:y2].strip()
             pending = y + 1
             continue
         for verb, role in g.verbs:
@@ -146,15 +157,21 @@ def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
                 for inf, (r1, r2) in g.infix.items():
                     k = s.find(inf, pending, body_end)
                     if k >= 0:
-                        parsed.units.extend(units_in(s, pending, k, r1, g))
-                        parsed.units.extend(units_in(s, k + len(inf), body_end, r2, g))
+                        found.extend(units_in(s, pending, k, r1, g))
+                        found.extend(units_in(s, k + len(inf), body_end, r2, g))
                         break
                 else:
-                    parsed.units.extend(units_in(s, pending, body_end, role, g))
+                    found.extend(units_in(s, pending, body_end, role, g))
                 pending = y + 1
-                found = True
                 break
-    return found and pending >= b
+    if not found or pending < b:
+        return False
+    for u in found:
+        if u.role == "responsible":
+            u.role = default
+    parsed.units.extend(found)
+    parsed.deadline = parsed.deadline or deadline
+    return True
 
 
 def parse_clause_content(content: str) -> ParsedClause | None:
@@ -185,6 +202,8 @@ def parse_clause_content(content: str) -> ParsedClause | None:
         k = masked.rfind(g.carry_over)
         parsed.carries = True
         masked = masked[:k] + "；" * len(g.carry_over) + masked[k + len(g.carry_over) :]
+    for lm in regex.finditer(r"[，,](?=\s*(?:" + "|".join(map(regex.escape, g.labels)) + r")\s*[：:])", masked):
+        masked = masked[: lm.start()] + "；" + masked[lm.end() :]
     any_role = False
     for a, b in split_outside(masked, 0, len(masked), "；;。\n"):
         if not masked[a:b].strip(" ；，,"):
