@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 
@@ -61,6 +62,28 @@ def _is_page_number(ln: Line, page: PageInfo) -> bool:
     return ln.top > 0.85 * page.height or ln.bottom < 0.08 * page.height
 
 
+_DIGITS = regex.compile(r"[0-9０-９]+")
+
+
+def _margin_key(ln: Line, page: PageInfo) -> str | None:
+    """What a running header or footer looks like with its page-dependent digits masked."""
+    if ln.table or not (ln.top < 0.09 * page.height or ln.bottom > 0.92 * page.height):
+        return None
+    return f"{'top' if ln.top < page.height / 2 else 'bottom'}:{_DIGITS.sub('#', clean_line(ln.text))}"
+
+
+def _running_keys(lines: list[Line], by_page: dict[int, PageInfo]) -> set[str]:
+    """Margin lines repeated on at least half of the pages (and on three or more): 国务院公报 headers, footers."""
+    if len(by_page) < 3:
+        return set()
+    pages_of: dict[str, set[int]] = {}
+    for ln in lines:
+        key = _margin_key(ln, by_page[ln.page])
+        if key is not None:
+            pages_of.setdefault(key, set()).add(ln.page)
+    return {k for k, ps in pages_of.items() if len(ps) >= max(3, len(by_page) // 2)}
+
+
 @dataclass
 class _Geometry:
     size: float
@@ -75,13 +98,16 @@ def _geometry(lines: list[Line], page_width: float) -> _Geometry:
         weights[ln.size] += len(ln.text)
     size = weights.most_common(1)[0][0] if weights else 12.0
     body = [ln for ln in lines if abs(ln.size - size) < 0.6]
-    left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0] if body else 72.0
+    if len(body) >= 10:
+        left = float(Counter(round(ln.x0) for ln in body).most_common(1)[0][0])
+    else:  # a few lines: the leftmost is the margin (first-line indents and centred lines sit right of it)
+        left = min((ln.x0 for ln in body), default=72.0)
     x1s = sorted(ln.x1 for ln in body)
     if len(x1s) >= 10:
         right = x1s[int(0.8 * (len(x1s) - 1))]
     else:  # too few lines to see the text block: assume margins as wide on the right as on the left
         right = page_width - left
-    return _Geometry(size=size, left=float(left), right=float(right))
+    return _Geometry(size=size, left=left, right=float(right))
 
 
 def _continues(a: Line, b: Line, g: _Geometry) -> bool:
@@ -112,13 +138,17 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
 def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], list[Dropped]]:
     """Group printed lines into logical paragraphs; page numbers come back as ``Dropped``."""
     by_page = {p.number: p for p in pages}
+    running = _running_keys(lines, by_page)
     dropped: list[Dropped] = []
     kept: list[Line] = []
     for ln in lines:
+        kind: Literal["page_number", "running_header"] | None = None
         if _is_page_number(ln, by_page[ln.page]):
-            dropped.append(
-                Dropped(kind="page_number", text=ln.text.strip(), page=ln.page, bbox=(ln.x0, ln.top, ln.x1, ln.bottom))
-            )
+            kind = "page_number"
+        elif _margin_key(ln, by_page[ln.page]) in running:
+            kind = "running_header"
+        if kind is not None:
+            dropped.append(Dropped(kind=kind, text=ln.text.strip(), page=ln.page, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)))
         else:
             kept.append(ln)
     g = _geometry(kept, max((p.width for p in pages), default=595.0))
