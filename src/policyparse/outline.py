@@ -92,6 +92,12 @@ def split_heading(par: str, mk: Marker) -> HeadingSplit:
     """
     rest = par[mk.end :]
     end = first_sentence_end(rest)
+    colon = find_outside(rest, "：:")
+    if colon is not None and 1 < colon <= 20 and (end is None or colon < end) and colon < len(rest) - 1:
+        # "（一）发展目标：到2025年，…" — a short label before a colon is a run-in heading
+        label = rest[:colon]
+        if "，" not in label and not _INSTRUCTION.search(label) and not _CLAUSE_OPEN.search(label):
+            return HeadingSplit("run_in", label, mk.end, mk.end + colon, mk.end + colon + 1)
     if end is None or end == len(rest) - 1:
         title = rest[:end] if end is not None else rest
         # a whole sentence closed by 。 is an item, not a heading, once it is longer than headings are
