@@ -54,3 +54,19 @@ def test_table_as_text() -> None:
     rows = [make_table_pdf.HEADER, *make_table_pdf.ROWS, *make_table_pdf.MORE]
     text = "\n".join(make_table_pdf.PLAIN + ["\t".join(r) for r in rows])
     _check(parse_text(text))
+
+
+def test_row_broken_over_a_page_runs_on() -> None:
+    text = "\n".join(
+        [
+            "某某任务分工方案",
+            "一、任务分工",
+            "序号\t重点任务\t牵头单位\t配合单位",
+            "1\t推进实验室建设，争创国家\t省科技厅\t省财政厅",
+            "\t重点实验室。\t\t",
+            "2\t支持企业研发。\t省经信厅\t省科技厅",
+        ]
+    )
+    t1, t2 = parse_text(text).iter_tasks()
+    assert t1.text == "推进实验室建设，争创国家\t省科技厅\t省财政厅\n\t重点实验室。"
+    assert t1.lead_units == ["省科技厅"] and t2.lead_units == ["省经信厅"]

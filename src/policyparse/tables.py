@@ -71,6 +71,14 @@ def table_tasks(text: str, rows: list[tuple[int, int]]) -> list[TableRow]:
             continue
         if columns is None or len(cells) != len(columns):
             continue
+        index_cols = [k for k, c in enumerate(columns) if c.kind == "index"]
+        if out and index_cols and all(cells[k][1] == cells[k][0] for k in index_cols):
+            # no row number: the rest of the row above, broken over a page — its text runs on
+            texts = [cells[k] for k, c in enumerate(columns) if c.kind == "text" and cells[k][1] > cells[k][0]]
+            roles = [k for k, c in enumerate(columns) if c.kind in ("lead", "cooperating", "responsible")]
+            if texts and all(cells[k][1] == cells[k][0] for k in roles):
+                out[-1].text_span = (out[-1].text_span[0], texts[-1][1])
+                continue
         own: dict[int, tuple[int, int]] = {}
         for k, (x, y) in enumerate(cells):
             if y > x:

@@ -34,8 +34,11 @@ def collapse_spaces(s: str) -> str:
 
 def clean_line(s: str) -> str:
     """Normalise one printed line (or one text paragraph); table cells keep their tab separators."""
-    if "\t" in s.strip(" \t"):
-        return "\t".join(collapse_spaces(normalize_chars(c)) for c in s.strip(" \t").split("\t"))
+    cells = s.strip(" \r\n").split("\t")
+    filled = [c for c in cells if c.strip()]
+    if len(filled) >= 2 or (len(cells) > 1 and filled and not cells[0].strip()):
+        # a table row: every cell keeps its place, empty ones too (merged or continued cells)
+        return "\t".join(collapse_spaces(normalize_chars(c)) for c in cells)
     return collapse_spaces(normalize_chars(s))
 
 
