@@ -59,3 +59,13 @@ def test_levels_and_numbering_through_sections() -> None:
     flat = [(s.depth, s.marker) for s in doc.body.iter_sections()]
     assert flat == [(1, "一、"), (2, "（一）"), (1, "二、"), (2, "（二）"), (3, "1."), (2, "（三）")]
     assert not [w for w in doc.warnings if w.code == "numbering_gap"]
+
+
+def test_task_ids_follow_the_text_and_the_rule_carries_into_children() -> None:
+    doc = parse_text(
+        "某某方案\n一、任务\n加强统筹。（省科技厅、省财政厅负责，列第一位的为牵头单位，下同）\n"
+        "（一）子项。推进建设。（省经信厅、省科技厅负责）\n"
+    )
+    t1, t2 = doc.iter_tasks()
+    assert (t1.id, t2.id) == ("t1", "t2")
+    assert t2.clause is not None and t2.clause.lead_rule == "first_listed_stated"

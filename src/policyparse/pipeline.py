@@ -252,10 +252,14 @@ def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext)
     pstart = b.asm.paragraphs[head].span[0]
     sp = d.split
     paras = [b.paragraph(i, "heading" if (i == head and sp.kind != "untitled") else "body") for i in own]
-    children = [_section(b, c, content, ctx) for c in d.children]
-    last = children[-1].span[1] if children else b.asm.paragraphs[own[-1]].span[1]
     title_span = (pstart + sp.title_start, pstart + sp.title_end) if sp.title is not None else None
-    sec = Section(
+    # the section's own text comes before its children's: its tasks first (ids and 下同 follow the text)
+    region_start = pstart + sp.body_start
+    region_end = b.asm.paragraphs[own[-1]].span[1]
+    tasks = tasks_in(b.text, region_start, region_end, ctx, title_span) if region_end > region_start else []
+    children = [_section(b, c, content, ctx) for c in d.children]
+    last = children[-1].span[1] if children else region_end
+    return Section(
         id=d.id,
         marker=d.marker.text,
         style=d.marker.style,  # type: ignore[arg-type]
@@ -267,13 +271,9 @@ def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext)
         span=(pstart, last),
         page=b.page_at(pstart),
         paragraphs=paras,
+        tasks=tasks,
         children=children,
     )
-    region_start = pstart + sp.body_start
-    region_end = b.asm.paragraphs[own[-1]].span[1]
-    if region_end > region_start:
-        sec.tasks = tasks_in(b.text, region_start, region_end, ctx, title_span)
-    return sec
 
 
 def _targets(text: str, parts: list[Part]) -> list[Target]:
