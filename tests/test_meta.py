@@ -75,3 +75,14 @@ def test_side_by_side_blocks_in_text_input() -> None:
     assert (m.date, m.printed_by, m.printed_date) == ("2019-08-20", "国家发展改革委办公厅", "2019-08-21")
     # a heading with a wide space is not split
     assert [s.title for s in doc.body.sections] == ["总体要求"]
+
+
+def test_attachment_label_forms() -> None:
+    doc = parse_text(
+        "关于某事的通知\n各有关单位：\n请做好工作。\n附件：1.工作方案\n2.单位名单\n某某办公室\n2022年1月5日\n"
+        "附件一\n工作方案\n一、总体要求\n（一）加强领导。建立专班。（责任单位：省科技厅）\n"
+        "附件2：单位名单\n省科技厅、省财政厅\n"
+    )
+    assert [(a.label, a.title) for a in doc.attachments] == [("附件1", "工作方案"), ("附件2", "单位名单")]
+    assert [(r.label, r.included) for r in doc.meta.attachments] == [("附件1", True), ("附件2", True)]
+    assert doc.attachments[1].paragraphs[-1].role == "body"

@@ -14,10 +14,14 @@ import regex
 from policyparse.dates import DATE_RE, is_date_line
 from policyparse.doc_number import DOC_NUMBER_RE
 from policyparse.layout import ParaInfo
+from policyparse.numerals import cn_to_int
 from policyparse.outline import match_marker
 
 _END_PUNCT = "。；;！？!?"
 _ATTACH_LABEL = regex.compile(r"附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]{0,3})\s*[：:]?")
+_ATTACH_LABEL_TITLE = regex.compile(
+    r"附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]{1,3})\s*[：:\s]\s*(?P<title>[^。；：:]{2,60})"
+)
 _ATTACH_LIST = regex.compile(r"附\s*件\s*[：:]")
 _SEAL = regex.compile(r"[（(][^（）()]*(代章|印章|盖章|章)[）)]")
 _PUBLICATION = regex.compile(r"[（(]此件[^（）()]{0,12}[）)]")
@@ -33,6 +37,10 @@ class PartDraft:
     title_idx: list[int]
     content: list[int]
     label_idx: int | None = None
+    inline_title: str | None = None  # "附件1：名单": the title printed on the label's line
+
+    def title(self, texts: list[str]) -> str | None:
+        return self.inline_title or "".join(texts[i] for i in self.title_idx) or None
 
 
 @dataclass
@@ -53,6 +61,16 @@ class Frame:
     back_matter: list[int] = field(default_factory=list)
     cc: int | None = None
     printed: list[int] = field(default_factory=list)
+
+
+def attachment_label(n: str | None) -> str:
+    """"附件" plus the attachment's number in Arabic digits (附件一 and 附件１ are 附件1)."""
+    num = cn_to_int(n) if n else None
+    return f"附件{num}" if num is not None else "附件"
+
+
+def _is_attachment_start(t: str) -> bool:
+    return _ATTACH_LABEL.fullmatch(t) is not None or _ATTACH_LABEL_TITLE.fullmatch(t) is not None
 
 
 def _is_doc_number(t: str) -> bool:
@@ -196,12 +214,23 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
         m = _ATTACH_LABEL.fullmatch(texts[j])
         label: str | None = None
         label_idx: int | None = None
+        titles: list[int] = []
         if m is not None:
-            label = "附件" + (m["n"] or "")
+            label = attachment_label(m["n"])
             label_idx = j
             role[j] = "attachment_label"
             j += 1
-        titles: list[int] = []
+        elif (m2 := _ATTACH_LABEL_TITLE.fullmatch(texts[j])) is not None:
+            # "附件1：省级有关单位名单" — label and title in one paragraph
+            label = attachment_label(m2["n"])
+            label_idx = j
+            role[j] = "attachment_label"
+            j += 1
+            f.attachments.append(PartDraft(label, [], [], label_idx, m2["title"].strip()))
+            while j < end and not _is_attachment_start(texts[j]):
+                f.attachments[-1].content.append(j)
+                j += 1
+            continue
         has_big = j < end and infos[j].big
         while j < end and len(titles) < 3 and _is_title_line(texts[j]) and (not has_big or infos[j].big):
             if _ATTACH_LABEL.fullmatch(texts[j]):
@@ -212,7 +241,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
             if not has_big:
                 break
         content: list[int] = []
-        while j < end and _ATTACH_LABEL.fullmatch(texts[j]) is None:
+        while j < end and not _is_attachment_start(texts[j]):
             content.append(j)
             j += 1
         f.attachments.append(PartDraft(label, titles, content, label_idx))

@@ -164,7 +164,7 @@ def _build(
     warnings.extend(_bracket_warnings(b))
     frame = segment(b.texts, asm.paragraphs)
     lex = lexicon()
-    labels = {d.label: "".join(b.texts[i] for i in d.title_idx) or None for d in frame.attachments if d.label}
+    labels = {d.label: d.title(b.texts) for d in frame.attachments if d.label}
     meta = build_meta(b.texts, frame, labels)
     province = None
     if meta.doc_number is not None:
@@ -182,8 +182,7 @@ def _build(
     attachments = []
     for d in frame.attachments:
         extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx
-        title = "".join(b.texts[i] for i in d.title_idx) or None
-        attachments.append(_part(b, d, extra, frame.roles, title, ctx, warnings))
+        attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
     targets = _targets(b.text, [body, *attachments])
     warnings.extend(ctx.warnings)
