@@ -23,12 +23,20 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("file", help="a .pdf or .txt file")
     ap.add_argument("-o", "--output", help="write the JSON here instead of standard output")
     ap.add_argument("--pretty", action="store_true", help="indent the JSON")
-    ap.add_argument("--password", help="password of an encrypted PDF")
-    ap.add_argument("--strict", action="store_true", help="treat the first warning as an error")
-    ap.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages")
-    ap.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+    _parse_options(ap, timeout=None)
     ap.add_argument("--debug", action="store_true", help="show tracebacks")
     return ap
+
+
+def _parse_options(ap: argparse.ArgumentParser, timeout: float | None) -> None:
+    """The options that go to :func:`policyparse.parse`, shared by both commands."""
+    ap.add_argument("--password", help="password of encrypted PDFs")
+    ap.add_argument("--strict", action="store_true", help="treat the first warning as an error")
+    ap.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages")
+    ap.add_argument(
+        "--timeout", type=float, default=timeout,
+        help="seconds per document" + (f" (default {timeout:g})" if timeout else ""),
+    )  # fmt: skip
 
 
 def _batch_parser() -> argparse.ArgumentParser:
@@ -39,10 +47,7 @@ def _batch_parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("input", help="a directory (searched recursively) or a glob such as 'docs/**/*.pdf'")
     ap.add_argument("-o", "--outdir", required=True, help="where the JSON files and manifest.jsonl go")
-    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per document (default 120)")
-    ap.add_argument("--password", help="password for encrypted PDFs")
-    ap.add_argument("--strict", action="store_true", help="treat the first warning as an error")
-    ap.add_argument("--max-pages", type=int, default=None, help="refuse PDFs with more pages")
+    _parse_options(ap, timeout=120.0)
     ap.add_argument("--force", action="store_true", help="parse again even where the output is up to date")
     return ap
 
