@@ -8,7 +8,7 @@ font size and colour, and punctuation — never the line length alone.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -30,10 +30,8 @@ class RawParagraph:
     """A logical paragraph before it has a place in the text."""
 
     lines: list[tuple[str, int | None, BBox | None]]
-    family: str = "other"
-    size: float = 0.0
-    red: bool = False
-    big: bool = False
+    red: bool = False  # printed in red: the 版头 banner
+    big: bool = False  # larger than body text: a title
 
 
 @dataclass
@@ -42,7 +40,6 @@ class Assembled:
 
     text: str
     paragraphs: list[ParaInfo]
-    dropped: list[Dropped] = field(default_factory=list)
 
 
 @dataclass
@@ -50,8 +47,6 @@ class ParaInfo:
     span: tuple[int, int]
     page: int | None
     prov: list[Provenance]
-    family: str
-    size: float
     red: bool
     big: bool
 
@@ -168,8 +163,6 @@ def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[lis
 def _raw(lines: list[Line], g: _Geometry) -> RawParagraph:
     return RawParagraph(
         lines=[(ln.text, ln.page, (ln.x0, ln.top, ln.x1, ln.bottom)) for ln in lines],
-        family=lines[0].family,
-        size=lines[0].size,
         red=any(ln.red for ln in lines),
         big=lines[0].size >= 1.25 * g.size,
     )
@@ -231,8 +224,6 @@ def assemble(raw: list[RawParagraph]) -> Assembled:
                 span=(start, pos),
                 page=pieces[0][1],
                 prov=prov if pieces[0][1] is not None else [],
-                family=rp.family,
-                size=rp.size,
                 red=rp.red,
                 big=rp.big,
             )
