@@ -7,6 +7,7 @@ font size and colour, and punctuation — never the line length alone.
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -94,12 +95,20 @@ def _geometry(lines: list[Line], page_width: float) -> _Geometry:
     size = weights.most_common(1)[0][0] if weights else 12.0
     body = [ln for ln in lines if abs(ln.size - size) < 0.6]
     if len(body) >= 10:
-        left = float(Counter(round(ln.x0) for ln in body).most_common(1)[0][0])
+        # the leftmost x0 that many lines share: wrapped lines start there; first-line indents sit right
+        # of it and outnumber it in documents of short paragraphs, centred lines are scattered
+        counts = Counter(round(ln.x0) for ln in body)
+        common = [x for x, n in counts.items() if n >= max(2, len(body) // 20)]
+        left = float(min(common)) if common else float(counts.most_common(1)[0][0])
     else:  # a few lines: the leftmost is the margin (first-line indents and centred lines sit right of it)
         left = min((ln.x0 for ln in body), default=72.0)
     x1s = sorted(ln.x1 for ln in body)
     if len(x1s) >= 10:
-        right = x1s[int(0.8 * (len(x1s) - 1))]
+        # the right edge of the text block: the median end of the long lines. A high quantile would
+        # follow punctuation hanging past the margin; unjustified CJK lines end up to a character short.
+        p95 = x1s[int(0.95 * (len(x1s) - 1))]
+        long = [x for x in x1s if x >= left + 0.75 * (p95 - left)]
+        right = statistics.median(long)
     else:  # too few lines to see the text block: assume margins as wide on the right as on the left
         right = page_width - left
     return _Geometry(size=size, left=left, right=float(right))
@@ -110,8 +119,12 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
 
     Lines come in reading order, so a page change means ``a`` ended its page and ``b`` starts the next.
     """
-    if a.red or b.red or a.table or b.table or abs(a.size - b.size) > 1.0:
+    if a.table or b.table or abs(a.size - b.size) > 1.0:
         return False
+    if a.red or b.red:
+        # a banner too long for one line wraps; organs stacked beside one 文件 are short lines
+        wide = a.x1 - a.x0 >= 0.8 * (g.right - g.left) and a.x1 >= g.right - 1.2 * a.size
+        return a.red and b.red and a.page == b.page and wide and b.top - a.bottom < a.size
     if b.page not in (a.page, a.page + 1):
         return False
     big = a.size >= 1.25 * g.size
@@ -127,7 +140,10 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
     if abs(b.x0 - g.left) <= 0.5 * b.size:
         return True
     # a hanging indent lines up with a tab stop of the line above ("附件：1. …" then the wrapped rest)
-    return any(abs(b.x0 - s) <= 0.75 * b.size for s in a.stops)
+    # (a stop right after a short label such as "4." is no hanging indent: that is the first-line indent)
+    if abs(b.x0 - a.x0) <= 0.5 * b.size:
+        return False
+    return any(abs(b.x0 - s) <= 0.75 * b.size for s in a.stops if s - a.x0 > 1.5 * b.size)
 
 
 def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], list[Dropped]]:
