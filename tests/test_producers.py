@@ -33,12 +33,13 @@ def _view(d: PolicyDocument) -> tuple[object, ...]:
     return outline, tasks, targets, d.meta
 
 
+@pytest.mark.parametrize("indent", [True, False], ids=["first-line-indent", "space-after"])
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_reportlab_typeset_equals_text(name: str, tmp_path: Path) -> None:
+def test_reportlab_typeset_equals_text(name: str, indent: bool, tmp_path: Path) -> None:
     _, txt, _ = next(d for d in DOCS if d[0] == name)
     lines = [ln for ln in txt.read_text("utf-8").splitlines() if ln.strip()]
     red, big = CASES[name]
-    pdf = typeset(lines, tmp_path / f"{name}.pdf", red=red, big=big)
+    pdf = typeset(lines, tmp_path / f"{name}.pdf", red=red, big=big, indent=indent, justify=indent)
     a, b = parse_text("\n".join(lines)), parse(pdf)
     assert _view(b) == _view(a)
     assert not [w for w in b.warnings if w.code == "unbalanced_bracket"]
