@@ -54,3 +54,15 @@ def test_sibling_style_notice(tmp_path: Path) -> None:
     assert all(u.canonical for t in a.iter_tasks() for u in t.units)
     assert a.meta.cc == ["市委办公厅", "市人大常委会办公厅", "市政协办公厅"]
     assert [t.indicator_normalized for t in a.targets] == ["研发投入强度", "每万人高价值发明专利拥有量"]
+
+
+@pytest.mark.parametrize("footer", ["— {n} —", "-{n}-", "第 {n} 页", "{n}"])
+def test_headers_and_page_numbers(footer: str, tmp_path: Path) -> None:
+    name = "yrd_integration_outline_2019"
+    _, txt, _ = next(d for d in DOCS if d[0] == name)
+    lines = [ln for ln in txt.read_text("utf-8").splitlines() if ln.strip()]
+    pdf = typeset(lines, tmp_path / "outline.pdf", big={0}, header="国务院公报 2019年第34号", footer=footer)
+    b = parse(pdf)
+    assert _view(b) == _view(parse_text("\n".join(lines)))
+    kinds = [d.kind for d in b.dropped]
+    assert kinds.count("page_number") == b.source.page_count == kinds.count("running_header")
