@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from policyparse.brackets import split_outside
+from policyparse.textnorm import line_ranges
 
 OPEN = "（("
 CLOSE = "）)"
@@ -262,15 +263,11 @@ def find_clauses(text: str, start: int, end: int) -> list[ClauseHit]:
             hits.append(ClauseHit(a, b, a + 1, b - 1, parsed, True))
     # a clause standing alone on its line without brackets: "责任单位：省科技厅"
     g = grammar()
-    a = start
-    while a < end:
-        b = text.find("\n", a, end)
-        b = end if b < 0 else b
+    for a, b in line_ranges(text, start, end):
         if g.label_re.match(text, a, b) is not None and not any(h.start <= a < h.end for h in hits):
             parsed = parse_clause_content(text[a:b])
             if parsed is not None:
                 hits.append(ClauseHit(a, b, a, b, parsed, False))
-        a = b + 1
     hits.sort(key=lambda h: h.start)
     return _merge_adjacent(text, hits)
 

@@ -104,10 +104,10 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
     k = n - 1
     while k >= 0:
         t = texts[k]
-        if PRINTED_RE.match(t) and "。" not in t:
+        if (pm := PRINTED_RE.match(t)) is not None and "。" not in t:
             f.printed.insert(0, k)
             role[k] = "printed_by"
-            if not PRINTED_RE.match(t)["org"].strip() and k > 0 and _is_signature_line(texts[k - 1]):
+            if not pm["org"].strip() and k > 0 and _is_signature_line(texts[k - 1]):
                 k -= 1
                 f.printed.insert(0, k)
                 role[k] = "printed_by"
@@ -212,27 +212,21 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
     j = after
     while j < end:
         m = _ATTACH_LABEL.fullmatch(texts[j])
+        m2 = _ATTACH_LABEL_TITLE.fullmatch(texts[j]) if m is None else None
         label: str | None = None
         label_idx: int | None = None
+        inline: str | None = None  # "附件1：省级有关单位名单" — label and title in one paragraph
         titles: list[int] = []
-        if m is not None:
-            label = attachment_label(m["n"])
+        if (mm := m or m2) is not None:
+            label = attachment_label(mm["n"])
+            inline = m2["title"].strip() if m2 is not None else None
             label_idx = j
             role[j] = "attachment_label"
             j += 1
-        elif (m2 := _ATTACH_LABEL_TITLE.fullmatch(texts[j])) is not None:
-            # "附件1：省级有关单位名单" — label and title in one paragraph
-            label = attachment_label(m2["n"])
-            label_idx = j
-            role[j] = "attachment_label"
-            j += 1
-            f.attachments.append(PartDraft(label, [], [], label_idx, m2["title"].strip()))
-            while j < end and not _is_attachment_start(texts[j]):
-                f.attachments[-1].content.append(j)
-                j += 1
-            continue
         has_big = j < end and infos[j].big
-        while j < end and len(titles) < 3 and _is_title_line(texts[j]) and (not has_big or infos[j].big):
+        while (
+            inline is None and j < end and len(titles) < 3 and _is_title_line(texts[j]) and (not has_big or infos[j].big)
+        ):
             if _ATTACH_LABEL.fullmatch(texts[j]):
                 break
             titles.append(j)
@@ -244,7 +238,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
         while j < end and not _is_attachment_start(texts[j]):
             content.append(j)
             j += 1
-        f.attachments.append(PartDraft(label, titles, content, label_idx))
+        f.attachments.append(PartDraft(label, titles, content, label_idx, inline))
     return f
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from policyparse.clauses import ClauseHit, ParsedClause, grammar, units_in
 
+ROLE_KINDS = ("lead", "cooperating", "responsible")
+
 
 @dataclass(frozen=True)
 class Column:
@@ -40,7 +42,7 @@ def header_columns(cells: list[str]) -> list[Column] | None:
             kinds.append(Column("index"))
         else:
             kinds.append(Column("text"))
-    if not any(k.kind in ("lead", "responsible", "cooperating") for k in kinds):
+    if not any(k.kind in ROLE_KINDS for k in kinds):
         return None
     return kinds
 
@@ -75,7 +77,7 @@ def table_tasks(text: str, rows: list[tuple[int, int]]) -> list[TableRow]:
         if out and index_cols and all(cells[k][1] == cells[k][0] for k in index_cols):
             # no row number: the rest of the row above, broken over a page — its text runs on
             texts = [cells[k] for k, c in enumerate(columns) if c.kind == "text" and cells[k][1] > cells[k][0]]
-            roles = [k for k, c in enumerate(columns) if c.kind in ("lead", "cooperating", "responsible")]
+            roles = [k for k, c in enumerate(columns) if c.kind in ROLE_KINDS]
             if texts and all(cells[k][1] == cells[k][0] for k in roles):
                 out[-1].text_span = (out[-1].text_span[0], texts[-1][1])
                 continue
@@ -87,7 +89,7 @@ def table_tasks(text: str, rows: list[tuple[int, int]]) -> list[TableRow]:
             elif columns[k].kind != "index" and k in above:
                 own[k] = above[k]
         text_cells = [own[k] for k, c in enumerate(columns) if c.kind == "text" and k in own]
-        role_cells = [(k, own[k]) for k, c in enumerate(columns) if c.kind in ("lead", "cooperating", "responsible") and k in own]
+        role_cells = [(k, own[k]) for k, c in enumerate(columns) if c.kind in ROLE_KINDS and k in own]
         if not text_cells or not role_cells:
             continue
         parsed = ParsedClause(units=[])

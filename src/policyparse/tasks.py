@@ -9,6 +9,7 @@ from policyparse.agencies import Lexicon
 from policyparse.clauses import ClauseHit, bracket_groups, find_clauses, grammar, is_deadline
 from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Task, Unit
 from policyparse.tables import table_tasks
+from policyparse.textnorm import line_ranges
 
 
 @dataclass
@@ -47,34 +48,21 @@ def tasks_in(text: str, start: int, end: int, ctx: TaskContext, fallback_text: t
     ``fallback_text`` (the heading title) names a task whose clause follows its heading directly.
     """
     tasks: list[Task] = []
-    pos = start
     for a, b, is_table in _runs(text, start, end):
         if is_table:
-            rows = _lines(text, a, b)
+            rows = line_ranges(text, a, b)
             for row in table_tasks(text, rows):
                 x, y = row.text_span
                 tasks.append(_task(text, x, y, row.hit, row.deadline, ctx, a, style="table"))
         else:
-            tasks.extend(_prose_tasks(text, a, b, ctx, fallback_text if a == pos else None))
+            tasks.extend(_prose_tasks(text, a, b, ctx, fallback_text if a == start else None))
     return tasks
-
-
-def _lines(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    k = a
-    while k < b:
-        e = text.find("\n", k, b)
-        e = b if e < 0 else e
-        if e > k:
-            out.append((k, e))
-        k = e + 1
-    return out
 
 
 def _runs(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Split a region into runs of table rows (lines with tabs) and of prose."""
     runs: list[tuple[int, int, bool]] = []
-    for a, b in _lines(text, start, end):
+    for a, b in line_ranges(text, start, end):
         is_table = "\t" in text[a:b]
         if runs and runs[-1][2] == is_table:
             runs[-1] = (runs[-1][0], b, is_table)

@@ -52,3 +52,16 @@ def join_sep(left: str, right: str) -> str:
 def nonspace(s: str) -> str:
     """The non-white-space characters of ``s``, for nothing-lost checks."""
     return str(_SPACES.sub("", s))
+
+
+def line_ranges(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The non-empty lines of ``text[a:b]`` as (start, end) offsets, newlines excluded."""
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        e = text.find("\n", k, b)
+        e = b if e < 0 else e
+        if e > k:
+            out.append((k, e))
+        k = e + 1
+    return out
