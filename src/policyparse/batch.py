@@ -164,6 +164,7 @@ def run_batch(
     outdir: str | Path,
     opts: BatchOptions | None = None,
     *,
+    on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path, dict[str, Any]], None] | None = None,
 ) -> BatchSummary:
     """Parse every input of ``spec`` into ``outdir``; see the module docstring."""
@@ -173,6 +174,8 @@ def run_batch(
     for stale in out_root.rglob(".*.tmp-*"):  # left by a run that was killed while writing
         stale.unlink(missing_ok=True)
     files, base = collect_inputs(spec)
+    if on_start is not None:
+        on_start(len(files))
     manifest = out_root / MANIFEST
     summary = BatchSummary()
     for src in files:
@@ -212,10 +215,15 @@ def run_batch_cli(spec: str, outdir: str, opts: BatchOptions) -> int:
     if sys.stderr.isatty():
         from rich.progress import Progress
 
-        files, _ = collect_inputs(spec)
         with Progress(transient=True) as progress:
-            task = progress.add_task("parsing", total=len(files))
-            summary = run_batch(spec, outdir, opts, on_file=lambda _p, _r: progress.advance(task))
+            task = progress.add_task("parsing", total=None)
+            summary = run_batch(
+                spec,
+                outdir,
+                opts,
+                on_start=lambda n: progress.update(task, total=n),
+                on_file=lambda _p, _r: progress.advance(task),
+            )
     else:
         summary = run_batch(spec, outdir, opts)
     for r in summary.records:

@@ -287,7 +287,7 @@ def _targets(text: str, parts: list[Part]) -> list[Target]:
             if sec is not None and p.role == "heading" and sec.title_span is not None:
                 a = sec.title_span[1]
             sid = sec.id if sec is not None else None
-            found.extend(targets_in_paragraph(text, a, p.span[1], section_id=sid, in_goal_section=goal, start_id=0))
+            found.extend(targets_in_paragraph(text, a, p.span[1], section_id=sid, in_goal_section=goal))
 
     def walk(sec: Section, goal: bool) -> None:
         goal = goal or bool(sec.title and ("目标" in sec.title or "指标" in sec.title))

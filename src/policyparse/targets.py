@@ -48,6 +48,7 @@ _VERB_FIRST = regex.compile(
 _SPECIAL = regex.compile(rf"(?P<ind>.+?)(?P<firm>{_FIRM})?(?P<cmp>翻一番|翻两番)$")
 _Y = r"(?:19|20|１９|２０)[0-9０-９]{2}"
 _YEAR = regex.compile(rf"(?:到|至|在)\s*(?P<y>{_Y})\s*年(?:底|末)?(?:前)?|(?P<y2>{_Y})\s*年(?:底|末)?前")
+_UNNUMBERED = "tg0"  # the pipeline numbers targets in document order: tg1, tg2…
 _LATIN_GLUE = regex.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _LEAD_VERBS = ("建成", "建设", "培育", "打造", "新增", "引进", "形成", "创建", "争创", "实现", "累计", "使", "推动", "其中")
 _BAD_IND = regex.compile(r"第$|^[\d.]+$")
@@ -148,7 +149,7 @@ def _strip_indicator(ind: str) -> str:
 
 
 def targets_in_paragraph(
-    text: str, a: int, b: int, *, section_id: str | None, in_goal_section: bool, start_id: int
+    text: str, a: int, b: int, *, section_id: str | None, in_goal_section: bool
 ) -> list[Target]:
     """Targets in the paragraph ``text[a:b]``."""
     out: list[Target] = []
@@ -165,11 +166,11 @@ def targets_in_paragraph(
             clause = rest
         if year is None and not in_goal_section:
             continue
-        many = _respectively(clause, x, year, section_id, start_id + len(out))
+        many = _respectively(clause, x, year, section_id)
         if many:
             out.extend(many)
             continue
-        t = _target(clause, x, year, section_id, start_id + len(out))
+        t = _target(clause, x, year, section_id)
         if t is not None:
             out.append(t)
     # a dated milestone without numbers: "到2035年，建成高水平创新型省份…"
@@ -180,7 +181,7 @@ def targets_in_paragraph(
             if end > a + m.end():
                 out.append(
                     Target(
-                        id=f"g{start_id}", kind="qualitative", indicator=text[a + m.end() : end], value=None,
+                        id=_UNNUMBERED, kind="qualitative", indicator=text[a + m.end() : end], value=None,
                         unit=None, comparator="none", year=int(to_halfwidth_digits(m.group(1))), firmness="firm",
                         text=text[a + m.end() : end], span=(a + m.end(), end), section_id=section_id,
                     )
@@ -194,7 +195,7 @@ _RESPECTIVELY = regex.compile(
 _ONE_VALUE = regex.compile(rf"(?P<v>{_NUM})\s*(?P<unit>{_UNIT})")
 
 
-def _respectively(clause: str, x: int, year: int | None, section_id: str | None, n: int) -> list[Target]:
+def _respectively(clause: str, x: int, year: int | None, section_id: str | None) -> list[Target]:
     """"花生种植、收获机械化率分别达到65%和55%": one target per value, in printed order."""
     s = clause.strip()
     x += len(clause) - len(clause.lstrip())
@@ -210,7 +211,7 @@ def _respectively(clause: str, x: int, year: int | None, section_id: str | None,
         value, unit = scale_unit(v, vm["unit"])
         out.append(
             Target(
-                id=f"g{n + k}", kind="quantitative", indicator=f"{ind}（{k + 1}）",
+                id=_UNNUMBERED, kind="quantitative", indicator=f"{ind}（{k + 1}）",
                 indicator_normalized=normalize_indicator(ind), value=value, unit=unit,
                 comparator=_comparator(m["cmp"], None, False), year=year,
                 firmness="aspirational" if m["firm"] in ("力争", "争取", "努力") else "firm",
@@ -220,7 +221,7 @@ def _respectively(clause: str, x: int, year: int | None, section_id: str | None,
     return out
 
 
-def _target(clause: str, x: int, year: int | None, section_id: str | None, n: int) -> Target | None:
+def _target(clause: str, x: int, year: int | None, section_id: str | None) -> Target | None:
     lead = len(clause) - len(clause.lstrip())
     s = clause.strip()
     x += lead
@@ -240,7 +241,7 @@ def _target(clause: str, x: int, year: int | None, section_id: str | None, n: in
             return None
         ind = _strip_indicator(sp["ind"])
         return Target(
-            id=f"g{n}", kind="quantitative", indicator=ind, indicator_normalized=normalize_indicator(ind),
+            id=_UNNUMBERED, kind="quantitative", indicator=ind, indicator_normalized=normalize_indicator(ind),
             value=2.0 if sp["cmp"] == "翻一番" else 4.0, unit="倍", comparator="increase", year=year,
             firmness="aspirational" if sp["firm"] in ("力争", "争取", "努力", "争创") else "firm",
             text=s, span=(x, x + len(s)), section_id=section_id,
@@ -273,7 +274,7 @@ def _target(clause: str, x: int, year: int | None, section_id: str | None, n: in
     if kind == "count_first" and (m["verb"] == "争创"):
         firm_word = firm_word or "争创"
     return Target(
-        id=f"g{n}", kind="quantitative", indicator=ind, indicator_normalized=normalize_indicator(ind),
+        id=_UNNUMBERED, kind="quantitative", indicator=ind, indicator_normalized=normalize_indicator(ind),
         value=value, value_max=vmax, unit=unit_n, comparator=_comparator(m["cmp"] or "", m["post"], vmax is not None),
         year=year, firmness="aspirational" if firm_word in ("力争", "争取", "努力", "争创") else "firm",
         text=s, span=(x, x + len(s)), section_id=section_id,
