@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policyparse import parse_text
-from policyparse.clauses import parse_clause_content
+from policyparse.core.clauses import parse_clause_content
 
 
 def _units(content: str) -> list[tuple[str, str]]:
@@ -105,7 +105,7 @@ def test_unknown_unit_kept_and_warned() -> None:
 
 
 def test_roles_shared_across_provinces() -> None:
-    from policyparse.agencies import lexicon
+    from policyparse.core.agencies import lexicon
 
     lex = lexicon()
     zj, sh = lex.resolve("省科技厅", "浙江"), lex.resolve("市科委", "上海")

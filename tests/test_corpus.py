@@ -11,8 +11,8 @@ from conftest import DOCS, parsed
 from regen_golden import golden_path, project
 
 from policyparse import PolicyDocument
+from policyparse.core.textnorm import nonspace, normalize_chars
 from policyparse.models import Section
-from policyparse.textnorm import nonspace, normalize_chars
 
 NAMES = [n for n, _, _ in DOCS]
 SOURCES = [(n, str(p)) for n, txt, pdf in DOCS for p in (txt, pdf)]
@@ -60,7 +60,7 @@ def test_nothing_lost_from_text(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_nothing_lost_from_pdf(name: str) -> None:
     """Every printed character of the PDF (page numbers aside) is in ``text``, in order."""
-    from policyparse.extract import extract_pdf
+    from policyparse.readers.pdf import extract_pdf
 
     _, _, pdf = next(d for d in DOCS if d[0] == name)
     ex = extract_pdf(pdf)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from policyparse.extract import Line, PageInfo
-from policyparse.layout import assemble, paragraphs_from_lines
+from policyparse.core.assemble import assemble
+from policyparse.readers.base import Line, PageInfo
+from policyparse.readers.pdf_layout import paragraphs_from_lines
 
 LEFT, RIGHT, SIZE = 79.5, 520.5, 16.0
 

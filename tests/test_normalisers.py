@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyparse import PolicyParseError, parse_text
-from policyparse.dates import parse_date
-from policyparse.doc_number import DocNumber, DocNumberError
-from policyparse.numerals import cn_to_int
-from policyparse.textnorm import clean_line, nonspace
+from policyparse.core.dates import parse_date
+from policyparse.core.doc_number import DocNumber, DocNumberError
+from policyparse.core.numerals import cn_to_int
+from policyparse.core.textnorm import clean_line, nonspace
 
 CN = "零一二三四五六七八九"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policyparse import parse_text
-from policyparse.outline import match_marker, split_heading
+from policyparse.core.outline import match_marker, split_heading
 
 
 @pytest.mark.parametrize(

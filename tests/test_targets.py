@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from regen_golden import golden_path
 
 from policyparse import PolicyDocument, parse_text
-from policyparse.targets import normalize_indicator, parse_number, scale_unit
+from policyparse.core.targets import normalize_indicator, parse_number, scale_unit
 
 
 def test_zhejiang_targets(zhejiang: PolicyDocument) -> None:

@@ -52,7 +52,7 @@ def test_every_unit_has_a_canonical_name(zhejiang: PolicyDocument) -> None:
 
 
 def test_attachment2_units_resolve() -> None:
-    from policyparse.agencies import lexicon
+    from policyparse.core.agencies import lexicon
 
     txt, _ = doc_paths(ZJ)
     listed = txt.read_text("utf-8").splitlines()[-4].split("、")

@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
+from policyparse.core.pipeline import parse, parse_text
 from policyparse.errors import PolicyParseError
 from policyparse.models import SCHEMA_VERSION, PolicyDocument
-from policyparse.pipeline import parse, parse_text
 
 __version__ = "0.1.0"
 __all__ = ["SCHEMA_VERSION", "PolicyDocument", "PolicyParseError", "__version__", "parse", "parse_text"]

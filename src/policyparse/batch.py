@@ -102,7 +102,7 @@ def write_atomic(path: Path, data: str) -> None:
 
 
 def _child(conn: Any, path: str, opts: BatchOptions) -> None:
-    from policyparse.pipeline import parse
+    from policyparse.core.pipeline import parse
 
     try:
         doc = parse(path, password=opts.password, strict=opts.strict, max_pages=opts.max_pages)
@@ -121,7 +121,7 @@ def _context() -> Any:
     has policyparse imported already, so each document starts fast and no thread state is copied."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["policyparse.pipeline", "pdfplumber"])
+        ctx.set_forkserver_preload(["policyparse.core.pipeline", "pdfplumber"])
         return ctx
     return mp.get_context("spawn")
 

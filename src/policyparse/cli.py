@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"policyparse batch: {type(exc).__name__} [{exc.code}]: {exc}", file=sys.stderr)
             return exc.exit_code
     args = _parser().parse_args(argv)
-    from policyparse.pipeline import parse
+    from policyparse.core.pipeline import parse
 
     try:
         doc = parse(args.file, password=args.password, strict=args.strict, max_pages=args.max_pages, timeout=args.timeout)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from policyparse.doc_number import DocNumber
+from policyparse.core.doc_number import DocNumber
 
 SCHEMA_VERSION = "1.0"
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import regex
 
-from policyparse.brackets import split_outside
-from policyparse.textnorm import line_ranges
+from policyparse.core.brackets import split_outside
+from policyparse.core.textnorm import line_ranges
 
 OPEN = "（("
 CLOSE = "）)"

@@ -1,10 +1,9 @@
-"""Stage 1 (PDF): pdfplumber characters → printed lines with page, box, font family, size, colour."""
+"""Reader (PDF, pdfplumber engine): pdfplumber characters → printed lines with page, box, font family, size, colour."""
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,40 +15,7 @@ from policyparse.errors import (
     PolicyParseError,
     TooLargeError,
 )
-
-
-@dataclass(frozen=True)
-class Line:
-    """One printed line (or a run of it separated by a wide gap)."""
-
-    page: int
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    text: str
-    family: str
-    size: float
-    red: bool
-    stops: tuple[float, ...] = ()
-    table: bool = False  # a table row: cells separated by tabs
-
-
-@dataclass
-class PageInfo:
-    number: int
-    width: float
-    height: float
-    n_chars: int
-    n_images: int
-
-
-@dataclass
-class Extracted:
-    lines: list[Line]
-    pages: list[PageInfo]
-    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
-
+from policyparse.readers.base import Extracted, Line, PageInfo, ReadResult
 
 # Family by substrings of the font name, as producers spell them (Word/WPS, Founder, Fandol, Adobe…).
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -264,3 +230,15 @@ def _table_rows(page: Any, number: int) -> list[Line]:
                 continue
             out.append(Line(number, x0, top, x1, bottom, text, "other", 0.0, False, (), True))
     return out
+
+
+def read_pdf(path: Path, *, password: str | None = None, max_pages: int | None = None) -> ReadResult:
+    """A PDF through pdfplumber: lines, then paragraphs by the page layout."""
+    from policyparse.readers.pdf_layout import paragraphs_from_lines
+
+    ex = extract_pdf(path, password=password, max_pages=max_pages)
+    raw, dropped = paragraphs_from_lines(ex.lines, ex.pages)
+    return ReadResult(
+        paragraphs=raw, format="pdf", extractor="pdfplumber", page_count=len(ex.pages), dropped=dropped,
+        warnings=list(ex.warnings),
+    )  # fmt: skip

@@ -16,9 +16,9 @@ from typing import Any
 
 import regex
 
-from policyparse.brackets import split_outside
+from policyparse.core.brackets import split_outside
+from policyparse.core.numerals import CN_NUMERAL_CHARS, cn_to_int, to_halfwidth_digits
 from policyparse.models import Comparator, Target
-from policyparse.numerals import CN_NUMERAL_CHARS, cn_to_int, to_halfwidth_digits
 
 _NUM = rf"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|[{CN_NUMERAL_CHARS}]{{1,6}})"
 _UNIT = (

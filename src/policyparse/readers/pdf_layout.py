@@ -1,4 +1,4 @@
-"""Stage 2 (clean): printed lines → logical paragraphs of one normalised text.
+"""Reader (PDF engines): printed lines → logical paragraphs.
 
 Wrapped lines and paragraphs broken by a page are joined; page numbers are dropped and recorded.
 The decision uses the page geometry (left/right margins, first-line indent, hanging indents), the
@@ -14,42 +14,16 @@ from typing import Literal
 
 import regex
 
-from policyparse.extract import Line, PageInfo
-from policyparse.models import BBox, Dropped, Provenance
-from policyparse.outline import starts_with_marker
-from policyparse.textnorm import clean_line, join_sep
+from policyparse.core.outline import starts_with_marker
+from policyparse.core.textnorm import clean_line
+from policyparse.models import Dropped
+from policyparse.readers.base import Line, PageInfo, RawParagraph
 
 _PAGE_NUMBER = regex.compile(
     r"[—–\-－―─]{1,2}\s*\d{1,4}\s*[—–\-－―─]{1,2}|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}"
 )
 _ENDS_SENTENCE = regex.compile(r"[。：:；;！？!?）)」』”]$")
-
-
-@dataclass
-class RawParagraph:
-    """A logical paragraph before it has a place in the text."""
-
-    lines: list[tuple[str, int | None, BBox | None]]
-    red: bool = False  # printed in red: the 版头 banner
-    big: bool = False  # larger than body text: a title
-
-
-@dataclass
-class Assembled:
-    """The one normalised text and its paragraphs, each with its line-level provenance."""
-
-    text: str
-    paragraphs: list[ParaInfo]
-
-
-@dataclass
-class ParaInfo:
-    span: tuple[int, int]
-    page: int | None
-    prov: list[Provenance]
-    red: bool
-    big: bool
 
 
 def _is_page_number(ln: Line, page: PageInfo) -> bool:
@@ -184,64 +158,3 @@ def _raw(lines: list[Line], g: _Geometry) -> RawParagraph:
     )
 
 
-_WIDE_GAP = regex.compile(r"[ \u3000\u00a0]{2,}")
-_BLOCK = regex.compile(
-    r"\p{Han}[\p{Han}（）()]{1,30}(?:厅|局|委|部|办|室|会|院|府|署|行|社|中心|小组|公司|文件)|.*\d{1,2}\s*日\s*印发|.*年.*月.*日"
-)
-
-
-def paragraphs_from_text(text: str) -> list[RawParagraph]:
-    """Plain text input: one paragraph per non-blank line.
-
-    A line of organ names (or an organ and a date) set apart by wide spaces is several printed blocks,
-    as a PDF shows them: "国家发展改革委办公厅　　税务总局办公厅" signs twice, "发展改革委办公厅  文件" is a banner.
-    """
-    out: list[RawParagraph] = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        parts = [p for p in _WIDE_GAP.split(line.strip()) if p]
-        if len(parts) > 1 and all(_BLOCK.fullmatch(p) for p in parts):
-            out.extend(RawParagraph(lines=[(p, None, None)]) for p in parts)
-        else:
-            out.append(RawParagraph(lines=[(line, None, None)]))
-    return out
-
-
-def assemble(raw: list[RawParagraph]) -> Assembled:
-    """Clean every line and lay the paragraphs end to end, separated by newlines."""
-    parts: list[str] = []
-    paras: list[ParaInfo] = []
-    pos = 0
-    for rp in raw:
-        pieces: list[tuple[str, int | None, BBox | None]] = []
-        for txt, page, bbox in rp.lines:
-            c = clean_line(txt)
-            if c:
-                pieces.append((c, page, bbox))
-        if not pieces:
-            continue
-        if parts:
-            parts.append("\n")
-            pos += 1
-        start = pos
-        prov: list[Provenance] = []
-        prev = ""
-        for c, page, bbox in pieces:
-            sep = join_sep(prev, c)
-            parts.append(sep)
-            pos += len(sep)
-            prov.append(Provenance(page=page, bbox=bbox, span=(pos, pos + len(c))))
-            parts.append(c)
-            pos += len(c)
-            prev = c
-        paras.append(
-            ParaInfo(
-                span=(start, pos),
-                page=pieces[0][1],
-                prov=prov if pieces[0][1] is not None else [],
-                red=rp.red,
-                big=rp.big,
-            )
-        )
-    return Assembled(text="".join(parts), paragraphs=paras)

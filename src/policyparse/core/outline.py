@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
-from policyparse.brackets import find_outside
-from policyparse.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
+from policyparse.core.brackets import find_outside
+from policyparse.core.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int, cn_to_int
 
 _CN = rf"[{CN_NUMERAL_CHARS}]{{1,6}}"
 _MARKERS: tuple[tuple[str, str], ...] = (

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from policyparse.agencies import Lexicon
-from policyparse.clauses import ClauseHit, bracket_groups, find_clauses, grammar, is_deadline
+from policyparse.core.agencies import Lexicon
+from policyparse.core.clauses import ClauseHit, bracket_groups, find_clauses, grammar, is_deadline
+from policyparse.core.tables import table_tasks
+from policyparse.core.textnorm import line_ranges
 from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Task, Unit
-from policyparse.tables import table_tasks
-from policyparse.textnorm import line_ranges
 
 
 @dataclass

@@ -6,7 +6,7 @@ import datetime as dt
 
 import regex
 
-from policyparse.numerals import CN_NUMERAL_CHARS, cn_to_int
+from policyparse.core.numerals import CN_NUMERAL_CHARS, cn_to_int
 
 _N = rf"[0-9０-９{CN_NUMERAL_CHARS}]"
 DATE_RE = regex.compile(rf"(?P<y>{_N}{{4}})\s*年\s*(?P<m>{_N}{{1,3}})\s*月\s*(?P<d>{_N}{{1,4}})\s*日")

@@ -7,7 +7,7 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from policyparse.numerals import to_halfwidth_digits
+from policyparse.core.numerals import to_halfwidth_digits
 
 # The year bracket comes in many shapes: 〔〕 (the standard), [] 【】 （） () ［］ and 〈〉.
 _OPEN = "〔\\[【（(［〈"

@@ -13,18 +13,20 @@ from pathlib import Path
 
 import regex
 
-from policyparse.agencies import lexicon
+from policyparse.core.agencies import lexicon
+from policyparse.core.assemble import Assembled, assemble
+from policyparse.core.frame import PartDraft, segment
+from policyparse.core.meta import build_meta
+from policyparse.core.outline import SectionDraft, build_tree
+from policyparse.core.targets import targets_in_paragraph
+from policyparse.core.tasks import TaskContext, tasks_in
 from policyparse.errors import (
     EmptyDocumentError,
     InputNotFoundError,
     NotAPolicyDocumentError,
     StrictModeError,
     TooLargeError,
-    UnsupportedFormatError,
 )
-from policyparse.frame import PartDraft, segment
-from policyparse.layout import Assembled, RawParagraph, assemble, paragraphs_from_lines, paragraphs_from_text
-from policyparse.meta import build_meta
 from policyparse.models import (
     Dropped,
     Paragraph,
@@ -36,9 +38,9 @@ from policyparse.models import (
     Source,
     Target,
 )
-from policyparse.outline import SectionDraft, build_tree
-from policyparse.targets import targets_in_paragraph
-from policyparse.tasks import TaskContext, tasks_in
+from policyparse.readers import ReadResult, read_path
+from policyparse.readers.base import RawParagraph
+from policyparse.readers.text import read_text
 
 
 def parse(
@@ -89,36 +91,24 @@ def _parse(p: Path, *, password: str | None, strict: bool, max_pages: int | None
     if not p.is_file():
         raise InputNotFoundError(f"no such file: {p}" if not p.exists() else f"not a file: {p}", path=str(p))
     data = p.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    suffix = p.suffix.lower()
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
-        from policyparse.extract import extract_pdf
+    rr = read_path(p, data, password=password, max_pages=max_pages)
+    return build_document(rr, path=str(p), sha256=hashlib.sha256(data).hexdigest(), strict=strict)
 
-        ex = extract_pdf(p, password=password, max_pages=max_pages)
-        raw, dropped = paragraphs_from_lines(ex.lines, ex.pages)
-        warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in ex.warnings]
-        source = Source(path=str(p), sha256=sha, format="pdf", page_count=len(ex.pages), extractor="pdfplumber")
-        return _build(raw, source, dropped, warnings, strict)
-    if suffix in (".txt", ".text", ".md", ""):
-        if not data.strip():
-            raise EmptyDocumentError("the file is empty", path=str(p))
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError as exc:
-                raise UnsupportedFormatError("text that is neither UTF-8 nor GB18030", path=str(p)) from exc
-        source = Source(path=str(p), sha256=sha, format="txt", page_count=None, extractor="text-lines")
-        return _build(paragraphs_from_text(text), source, [], [], strict)
-    raise UnsupportedFormatError(f"unsupported file type {suffix!r} (expected .pdf or .txt)", path=str(p))
+
+def build_document(rr: ReadResult, *, path: str, sha256: str, strict: bool = False) -> PolicyDocument:
+    """Run the core stages on a reader's output."""
+    source = Source(
+        path=path, sha256=sha256, format=rr.format,  # type: ignore[arg-type]
+        page_count=rr.page_count, extractor=rr.extractor,
+    )  # fmt: skip
+    warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in rr.warnings]
+    return _build(rr.paragraphs, source, list(rr.dropped), warnings, strict)
 
 
 def parse_text(text: str, *, name: str = "<text>", strict: bool = False) -> PolicyDocument:
     """Parse a document given as text, one paragraph per line."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    source = Source(path=name, sha256=sha, format="txt", page_count=None, extractor="text-lines")
-    return _build(paragraphs_from_text(text), source, [], [], strict)
+    return build_document(read_text(text), path=name, sha256=sha, strict=strict)
 
 
 class _Builder:

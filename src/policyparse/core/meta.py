@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import regex
 
-from policyparse.brackets import split_outside
-from policyparse.dates import DATE_RE, parse_date
-from policyparse.doc_number import DocNumber, DocNumberError
-from policyparse.frame import DOC_TYPE_ENDINGS, PRINTED_RE, Frame
+from policyparse.core.brackets import split_outside
+from policyparse.core.dates import DATE_RE, parse_date
+from policyparse.core.doc_number import DocNumber, DocNumberError
+from policyparse.core.frame import DOC_TYPE_ENDINGS, PRINTED_RE, Frame
+from policyparse.core.outline import match_marker
 from policyparse.models import AttachmentRef, Meta
-from policyparse.outline import match_marker
 
 _EMBEDDED = regex.compile(r"关于(?:印发|转发|发布|公布|下发)(?P<t>.+?)的(?:通知|决定|函)$")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policyparse.clauses import ClauseHit, ParsedClause, grammar, units_in
+from policyparse.core.clauses import ClauseHit, ParsedClause, grammar, units_in
 
 ROLE_KINDS = ("lead", "cooperating", "responsible")
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from policyparse.dates import DATE_RE, is_date_line
-from policyparse.doc_number import DOC_NUMBER_RE
-from policyparse.layout import ParaInfo
-from policyparse.numerals import cn_to_int
-from policyparse.outline import match_marker
+from policyparse.core.assemble import ParaInfo
+from policyparse.core.dates import DATE_RE, is_date_line
+from policyparse.core.doc_number import DOC_NUMBER_RE
+from policyparse.core.numerals import cn_to_int
+from policyparse.core.outline import match_marker
 
 _END_PUNCT = "。；;！？!?"
 _ATTACH_LABEL = regex.compile(r"附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]{0,3})\s*[：:]?")
