@@ -7,6 +7,7 @@ unexpected (a bug: run again with --debug for the traceback).
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -70,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             return exc.exit_code
     args = _parser().parse_args(argv)
     from policyparse.core.pipeline import parse
+
+    if args.debug:
+        # the application's choice, not the library's: show what pdfminer and friends log
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
 
     try:
         doc = parse(args.file, password=args.password, strict=args.strict, max_pages=args.max_pages, timeout=args.timeout)

@@ -212,9 +212,10 @@ class ParseWarning(_Model):
 
 
 class Dropped(_Model):
-    """Source text kept out of ``text`` on purpose (page numbers), with where it stood."""
+    """Source text kept out of ``text`` on purpose, with where it stood: page numbers, running headers
+    and footers (a browser's print header and footer among them), web-portal furniture."""
 
-    kind: Literal["page_number", "running_header"]
+    kind: Literal["page_number", "running_header", "web_chrome"]
     text: str
     page: int | None
     bbox: BBox | None = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from policyparse.core.textnorm import clean_line, join_sep
+from policyparse.core.textnorm import clean_line, code_point_report, join_sep
 from policyparse.models import BBox, Provenance
 from policyparse.readers.base import RawParagraph
 
@@ -63,3 +64,17 @@ def assemble(raw: list[RawParagraph]) -> Assembled:
             )
         )
     return Assembled(text="".join(parts), paragraphs=paras)
+
+
+def code_point_warnings(raw: list[RawParagraph]) -> list[tuple[str, str, int | None]]:
+    """Warnings with the counts of ideograph stand-ins mapped and private-use glyphs left in the text."""
+    total: Counter[str] = Counter()
+    for rp in raw:
+        for t, _, _ in rp.lines:
+            total.update(code_point_report(t))
+    out: list[tuple[str, str, int | None]] = []
+    if total["mapped"]:
+        out.append(("code_points_mapped", f"{total['mapped']} radical or compatibility code points mapped to unified ideographs", None))
+    if total["private_use"]:
+        out.append(("private_use_glyphs", f"{total['private_use']} private-use glyphs left as printed (no Unicode meaning)", None))
+    return out

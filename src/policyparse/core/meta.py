@@ -29,6 +29,21 @@ def doc_type_of(title: str) -> str | None:
     return None
 
 
+_SITE_SUFFIX = regex.compile(r"\s*[_|｜—–\-]+\s*[^_|｜—–\-]{1,30}$")
+
+
+def title_from_page(meta: Meta, page_title: str) -> Meta:
+    """Take a page title printed outside the body (a browser's print header, an HTML <title>) as the
+    document's title when the body prints none — only if it reads as a title: it names a document
+    type ("…的意见"), once a portal's " - 站点名" / "_站点名" suffix is cut off."""
+    t = page_title.strip()
+    while doc_type_of(t) is None and (m := _SITE_SUFFIX.search(t)) is not None and m.start() > 0:
+        t = t[: m.start()]
+    if not (4 <= len(t) <= 100) or doc_type_of(t) is None:
+        return meta
+    return meta.model_copy(update={"title": t, "doc_type": doc_type_of(t)})
+
+
 def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -> Meta:
     """Fill ``Meta`` from the frame. ``part_labels`` maps attachment labels found in the body to titles."""
     meta = Meta()

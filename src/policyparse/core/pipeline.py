@@ -14,12 +14,14 @@ from pathlib import Path
 import regex
 
 from policyparse.core.agencies import lexicon
-from policyparse.core.assemble import Assembled, assemble
+from policyparse.core.assemble import Assembled, assemble, code_point_warnings
+from policyparse.core.chrome import drop_chrome
 from policyparse.core.frame import PartDraft, segment
-from policyparse.core.meta import build_meta
+from policyparse.core.meta import build_meta, title_from_page
 from policyparse.core.outline import SectionDraft, build_tree
 from policyparse.core.targets import targets_in_paragraph
 from policyparse.core.tasks import TaskContext, tasks_in
+from policyparse.core.textnorm import normalize_chars
 from policyparse.errors import (
     EmptyDocumentError,
     InputNotFoundError,
@@ -101,8 +103,10 @@ def build_document(rr: ReadResult, *, path: str, sha256: str, strict: bool = Fal
         path=path, sha256=sha256, format=rr.format,  # type: ignore[arg-type]
         page_count=rr.page_count, extractor=rr.extractor,
     )  # fmt: skip
-    warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in rr.warnings]
-    return _build(rr.paragraphs, source, list(rr.dropped), warnings, strict)
+    raw, chrome = drop_chrome(rr.paragraphs)
+    notes = [*rr.warnings, *code_point_warnings(raw)]
+    warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in notes]
+    return _build(raw, source, [*rr.dropped, *chrome], warnings, strict, rr.page_title)
 
 
 def parse_text(text: str, *, name: str = "<text>", strict: bool = False) -> PolicyDocument:
@@ -144,6 +148,7 @@ def _build(
     dropped: list[Dropped],
     warnings: list[ParseWarning],
     strict: bool,
+    page_title: str | None = None,
 ) -> PolicyDocument:
     asm = assemble(raw)
     if not asm.text.strip():
@@ -156,6 +161,8 @@ def _build(
     lex = lexicon()
     labels = {d.label: d.title(b.texts) for d in frame.attachments if d.label}
     meta = build_meta(b.texts, frame, labels)
+    if meta.title is None and page_title is not None:
+        meta = title_from_page(meta, normalize_chars(page_title))
     province = None
     if meta.doc_number is not None:
         province = lex.province_of_code(meta.doc_number.agency_code)

@@ -1,12 +1,22 @@
 """Character-level normalisation shared by every input format.
 
-Only two things change the printed characters: white space (runs at a CJK boundary are layout,
-not text, and go; other runs become one space) and a few invisible or look-alike code points
-(soft hyphen, no-break and ideographic spaces, zero-width marks). Brackets, digits and punctuation
-are kept as printed so that spans point at what the reader sees; parsers accept all variants.
+Only three things change the printed characters: white space (runs at a CJK boundary are layout,
+not text, and go; other runs become one space), a few invisible or look-alike code points (soft
+hyphen, no-break and ideographic spaces, zero-width marks), and stand-ins for ideographs that real
+text layers carry: Kangxi and supplement radicals (⼈ U+2F08 for 人, ⺠ U+2EA0 for 民) and CJK
+compatibility ideographs, each replaced by the one unified ideograph it stands for, so that
+"⼀、" is a heading and "8⽉21⽇" a date. Every replacement is one code point for one, so the
+text's length and offsets do not move. Brackets, digits and punctuation are kept as printed so
+that spans point at what the reader sees; parsers accept all variants.
 """
 
 from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from functools import cache
+from importlib import resources
 
 import regex
 
@@ -19,11 +29,52 @@ _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 _TO_SPACE = str.maketrans({"\u00a0": " ", "\u3000": " ", "\t": " ", "\u2002": " ", "\u2003": " "})
 
 
+# Radicals (Kangxi U+2F00–U+2FDF, supplement U+2E80–U+2EFF) and compatibility ideographs
+# (U+F900–U+FAFF, U+2F800–U+2FA1F): ideographs in disguise.
+_STAND_IN = regex.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_PRIVATE_USE = regex.compile(r"[\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+@cache
+def _supplement() -> dict[str, str]:
+    raw = json.loads(resources.files("policyparse").joinpath("data/radicals.json").read_text("utf-8"))
+    return {chr(int(k[2:], 16)): v for k, v in raw["supplement"].items()}
+
+
+def unified_ideograph(ch: str) -> str:
+    """The unified ideograph a radical or compatibility code point stands for (``ch`` itself if none).
+
+    NFKC maps Kangxi radicals and compatibility ideographs; the CJK Radicals Supplement needs the
+    Unicode table EquivalentUnifiedIdeograph (``data/radicals.json``). Only one-for-one results count.
+    """
+    if "\u2e80" <= ch <= "\u2eff":
+        return _supplement().get(ch, ch)
+    n = unicodedata.normalize("NFKC", ch)
+    return n if len(n) == 1 and regex.match(r"\p{Han}", n) else ch
+
+
+def _map_stand_ins(m: regex.Match[str]) -> str:
+    return unified_ideograph(m.group())
+
+
 def normalize_chars(s: str) -> str:
-    """Map invisible and space-like code points; a soft hyphen between digits is a printed hyphen."""
+    """Map invisible and space-like code points and ideograph stand-ins; a soft hyphen between
+    digits is a printed hyphen."""
     s = str(_SOFT_HYPHEN_BETWEEN.sub("-", s))
     s = str(_INVISIBLE.sub("", s))
+    if _STAND_IN.search(s):
+        s = str(_STAND_IN.sub(_map_stand_ins, s))
     return s.translate(_TO_SPACE)
+
+
+def code_point_report(s: str) -> Counter[str]:
+    """How many ideograph stand-ins (``mapped``) and private-use glyphs (``private_use``) ``s`` holds."""
+    c: Counter[str] = Counter()
+    for m in _STAND_IN.finditer(s):
+        if unified_ideograph(m.group()) != m.group():
+            c["mapped"] += 1
+    c["private_use"] = len(_PRIVATE_USE.findall(s))
+    return +c
 
 
 def collapse_spaces(s: str) -> str:

@@ -42,6 +42,7 @@ class Extracted:
     lines: list[Line]
     pages: list[PageInfo]
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    page_title: str | None = None  # a title printed outside the body (a browser's print header, <title>)
 
 
 @dataclass
@@ -63,3 +64,4 @@ class ReadResult:
     page_count: int | None = None
     dropped: list[Dropped] = field(default_factory=list)
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    page_title: str | None = None  # a title printed outside the body (a browser's print header, <title>)

@@ -16,6 +16,7 @@ from policyparse.errors import (
     TooLargeError,
 )
 from policyparse.readers.base import Extracted, Line, PageInfo, ReadResult
+from policyparse.readers.liblog import counted_library_logs, log_warnings
 
 # Family by substrings of the font name, as producers spell them (Word/WPS, Founder, Fandol, Adobe…).
 _FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -234,11 +235,13 @@ def _table_rows(page: Any, number: int) -> list[Line]:
 
 def read_pdf(path: Path, *, password: str | None = None, max_pages: int | None = None) -> ReadResult:
     """A PDF through pdfplumber: lines, then paragraphs by the page layout."""
-    from policyparse.readers.pdf_layout import paragraphs_from_lines
+    from policyparse.readers.pdf_layout import paragraphs_and_margins
 
-    ex = extract_pdf(path, password=password, max_pages=max_pages)
-    raw, dropped = paragraphs_from_lines(ex.lines, ex.pages)
+    with counted_library_logs() as logged:
+        ex = extract_pdf(path, password=password, max_pages=max_pages)
+    ex.warnings.extend(log_warnings(logged))
+    raw, m = paragraphs_and_margins(ex.lines, ex.pages)
     return ReadResult(
-        paragraphs=raw, format="pdf", extractor="pdfplumber", page_count=len(ex.pages), dropped=dropped,
-        warnings=list(ex.warnings),
+        paragraphs=raw, format="pdf", extractor="pdfplumber", page_count=len(ex.pages), dropped=m.dropped,
+        warnings=list(ex.warnings), page_title=m.page_title,
     )  # fmt: skip

@@ -10,7 +10,6 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from typing import Literal
 
 import regex
 
@@ -18,40 +17,9 @@ from policyparse.core.outline import starts_with_marker
 from policyparse.core.textnorm import clean_line
 from policyparse.models import Dropped
 from policyparse.readers.base import Line, PageInfo, RawParagraph
+from policyparse.readers.margins import Margins, strip_margins
 
-_PAGE_NUMBER = regex.compile(
-    r"[—–\-－―─]{1,2}\s*\d{1,4}\s*[—–\-－―─]{1,2}|第\s*\d{1,4}\s*页(\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}"
-)
 _ENDS_SENTENCE = regex.compile(r"[。：:；;！？!?）)」』”]$")
-
-
-def _is_page_number(ln: Line, page: PageInfo) -> bool:
-    if not _PAGE_NUMBER.fullmatch(ln.text.strip()):
-        return False
-    return ln.top > 0.85 * page.height or ln.bottom < 0.08 * page.height
-
-
-_DIGITS = regex.compile(r"[0-9０-９]+")
-
-
-def _margin_key(ln: Line, page: PageInfo) -> str | None:
-    """What a running header or footer looks like with its page-dependent digits masked."""
-    if ln.table or not (ln.top < 0.09 * page.height or ln.bottom > 0.92 * page.height):
-        return None
-    return f"{'top' if ln.top < page.height / 2 else 'bottom'}:{_DIGITS.sub('#', clean_line(ln.text))}"
-
-
-def _running_keys(lines: list[Line], by_page: dict[int, PageInfo]) -> set[str]:
-    """Margin lines repeated on at least half of the pages (and on three or more): 国务院公报 headers, footers."""
-    if len(by_page) < 3:
-        return set()
-    pages_of: dict[str, set[int]] = {}
-    for ln in lines:
-        key = _margin_key(ln, by_page[ln.page])
-        if key is not None:
-            pages_of.setdefault(key, set()).add(ln.page)
-    return {k for k, ps in pages_of.items() if len(ps) >= max(3, len(by_page) // 2)}
 
 
 @dataclass
@@ -121,21 +89,15 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
 
 
 def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], list[Dropped]]:
-    """Group printed lines into logical paragraphs; page numbers come back as ``Dropped``."""
-    by_page = {p.number: p for p in pages}
-    running = _running_keys(lines, by_page)
-    dropped: list[Dropped] = []
-    kept: list[Line] = []
-    for ln in lines:
-        kind: Literal["page_number", "running_header"] | None = None
-        if _is_page_number(ln, by_page[ln.page]):
-            kind = "page_number"
-        elif _margin_key(ln, by_page[ln.page]) in running:
-            kind = "running_header"
-        if kind is not None:
-            dropped.append(Dropped(kind=kind, text=ln.text.strip(), page=ln.page, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)))
-        else:
-            kept.append(ln)
+    """Group printed lines into logical paragraphs; page furniture comes back as ``Dropped``."""
+    raw, m = paragraphs_and_margins(lines, pages)
+    return raw, m.dropped
+
+
+def paragraphs_and_margins(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], Margins]:
+    """Group printed lines into logical paragraphs; page furniture (and a printed page title) in ``Margins``."""
+    m = strip_margins(lines, pages)
+    kept = m.kept
     g = _geometry(kept, max((p.width for p in pages), default=595.0))
     out: list[RawParagraph] = []
     cur: list[Line] = []
@@ -147,7 +109,7 @@ def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[lis
         cur.append(ln)
     if cur:
         out.append(_raw(cur, g))
-    return out, dropped
+    return out, m
 
 
 def _raw(lines: list[Line], g: _Geometry) -> RawParagraph:
