@@ -52,6 +52,7 @@ def parse(
     strict: bool = False,
     max_pages: int | None = None,
     timeout: float | None = None,
+    engine: str = "pdfplumber",
 ) -> PolicyDocument:
     """Parse a policy document (``.pdf``, or ``.txt`` with one paragraph per line).
 
@@ -59,10 +60,15 @@ def parse(
     :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
     ``timeout`` (seconds) stops a document that takes longer with ``TooLargeError``; it needs the
     main thread (it uses SIGALRM) and is ignored elsewhere — batch mode also runs each document in
-    a child process it can kill.
+    a child process it can kill. ``engine`` reads PDFs with ``"pdfplumber"`` (pdfminer) or
+    ``"pdfium"`` (pypdfium2, an order of magnitude faster, same output on the test documents).
     """
+    from policyparse.readers.pdf import ENGINES
+
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (expected one of {', '.join(ENGINES)})")
     with time_limit(timeout, str(path)):
-        return _parse(Path(path), password=password, strict=strict, max_pages=max_pages)
+        return _parse(Path(path), password=password, strict=strict, max_pages=max_pages, engine=engine)
 
 
 @contextmanager
@@ -89,11 +95,11 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
         raise TooLargeError(f"over the time limit of {seconds:g} s", path=path)
 
 
-def _parse(p: Path, *, password: str | None, strict: bool, max_pages: int | None) -> PolicyDocument:
+def _parse(p: Path, *, password: str | None, strict: bool, max_pages: int | None, engine: str) -> PolicyDocument:
     if not p.is_file():
         raise InputNotFoundError(f"no such file: {p}" if not p.exists() else f"not a file: {p}", path=str(p))
     data = p.read_bytes()
-    rr = read_path(p, data, password=password, max_pages=max_pages)
+    rr = read_path(p, data, password=password, max_pages=max_pages, engine=engine)
     return build_document(rr, path=str(p), sha256=hashlib.sha256(data).hexdigest(), strict=strict)
 
 

@@ -1,7 +1,7 @@
 """Input readers: one module per format, each yielding the paragraphs the core consumes.
 
 ``read_path`` picks the reader from the file's content (magic bytes), falling back to its suffix.
-Heavy libraries (pdfplumber) are imported only by the reader that needs them.
+Heavy libraries (pdfplumber, pypdfium2) are imported only by the reader that needs them.
 """
 
 from __future__ import annotations
@@ -12,13 +12,18 @@ from policyparse.errors import EmptyDocumentError, UnsupportedFormatError
 from policyparse.readers.base import ReadResult
 
 
-def read_path(p: Path, data: bytes, *, password: str | None = None, max_pages: int | None = None) -> ReadResult:
-    """Read the file ``p`` (whose bytes are ``data``) with the reader its content calls for."""
+def read_path(
+    p: Path, data: bytes, *, password: str | None = None, max_pages: int | None = None, engine: str = "pdfplumber"
+) -> ReadResult:
+    """Read the file ``p`` (whose bytes are ``data``) with the reader its content calls for.
+
+    ``engine`` picks the PDF engine: ``"pdfplumber"`` or ``"pdfium"`` (see ``readers.pdfium``).
+    """
     suffix = p.suffix.lower()
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from policyparse.readers.pdf import read_pdf
 
-        return read_pdf(p, password=password, max_pages=max_pages)
+        return read_pdf(p, password=password, max_pages=max_pages, engine=engine)
     if suffix in (".txt", ".text", ".md", ""):
         from policyparse.readers.text import read_text_bytes
 

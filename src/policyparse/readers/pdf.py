@@ -1,9 +1,8 @@
-"""Reader (PDF, pdfplumber engine): pdfplumber characters → printed lines with page, box, font family, size, colour."""
+"""Reader (PDF, pdfplumber engine): pdfplumber characters → glyphs → printed lines (``pdf_lines``), and ruled tables."""
 
 from __future__ import annotations
 
 import re
-import statistics
 from pathlib import Path
 from typing import Any
 
@@ -17,103 +16,9 @@ from policyparse.errors import (
 )
 from policyparse.readers.base import Extracted, Line, PageInfo, ReadResult
 from policyparse.readers.liblog import counted_library_logs, log_warnings
+from policyparse.readers.pdf_lines import Glyph, font_family, is_red, lines_of_page
 
-# Family by substrings of the font name, as producers spell them (Word/WPS, Founder, Fandol, Adobe…).
-_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("xbs", ("xbs", "小标宋", "biaosong", "fzxbs")),
-    ("hei", ("hei", "黑体", "fzhtk", "simhei", "fzht")),
-    ("kai", ("kai", "楷", "fzktk", "fzkt")),
-    ("fang", ("fang", "仿宋", "fzfsk", "fzfs")),
-    ("song", ("song", "宋", "fzssk", "simsun", "fzss")),
-)
-
-
-def font_family(fontname: str) -> str:
-    """Map a PDF font name (subset prefix, GBK bytes and all) to hei/kai/fang/song/xbs/latin/other."""
-    name = fontname.split("+", 1)[-1]
-    try:
-        # Chinese Windows stores names as GBK bytes; pdfminer hands them over as latin-1 text.
-        name = name.encode("latin-1").decode("gbk")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        pass
-    low = name.lower()
-    for fam, keys in _FAMILIES:
-        if any(k in low for k in keys):
-            return fam
-    if any(k in low for k in ("times", "roman", "serif", "arial", "helvet", "calibri")):
-        return "latin"
-    return "other"
-
-
-def _is_red(color: Any) -> bool:
-    if isinstance(color, (tuple, list)) and len(color) == 3:
-        r, g, b = (float(x) for x in color)
-        return r > 0.6 and g < 0.35 and b < 0.35
-    if isinstance(color, (tuple, list)) and len(color) == 4:  # CMYK
-        c, m, y, k = (float(x) for x in color)
-        return m > 0.6 and y > 0.5 and c < 0.3 and k < 0.4
-    return False
-
-
-def _lines_of_page(chars: list[dict[str, Any]], page: int) -> list[Line]:
-    chars = [c for c in chars if (c.get("upright", True) and c["text"].strip() != "") or c["text"] == " "]
-    chars.sort(key=lambda c: (round(c["top"], 1), c["x0"]))
-    rows: list[list[dict[str, Any]]] = []
-    for c in chars:
-        mid = (c["top"] + c["bottom"]) / 2
-        for row in reversed(rows[-3:]):
-            r0 = row[0]
-            rmid = (r0["top"] + r0["bottom"]) / 2
-            if abs(mid - rmid) < 0.45 * max(r0["size"], c["size"]):
-                row.append(c)
-                break
-        else:
-            rows.append([c])
-    out: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        runs: list[list[dict[str, Any]]] = [[]]
-        prev: dict[str, Any] | None = None
-        for c in row:
-            if prev is not None and c["x0"] - prev["x1"] > 2.5 * max(prev["size"], c["size"]):
-                runs.append([])
-            runs[-1].append(c)
-            prev = c
-        for run in runs:
-            ink = [c for c in run if c["text"].strip()]
-            if not ink:
-                continue
-            text_parts: list[str] = []
-            stops: list[float] = []
-            last: dict[str, Any] | None = None
-            for c in run:
-                gap = last is not None and c["x0"] - last["x1"] > 0.2 * c["size"] and c["text"] != " "
-                if gap:
-                    text_parts.append(" ")
-                if last is not None and c["text"].strip() and (gap or last["text"] in " ：:.．、"):
-                    # a tab stop: where the text after a label ("附件：1. ") starts, for hanging indents
-                    stops.append(c["x0"])
-                text_parts.append(c["text"])
-                last = c
-            sizes = [c["size"] for c in ink]
-            fams = [font_family(c["fontname"]) for c in ink]
-            cjk_fams = [f for f in fams if f != "latin"] or fams
-            out.append(
-                Line(
-                    page=page,
-                    x0=min(c["x0"] for c in ink),
-                    top=min(c["top"] for c in ink),
-                    x1=max(c["x1"] for c in ink),
-                    bottom=max(c["bottom"] for c in ink),
-                    text="".join(text_parts),
-                    family=statistics.mode(cjk_fams),
-                    size=round(statistics.median(sizes), 1),
-                    red=sum(_is_red(c.get("non_stroking_color")) for c in ink) > len(ink) / 2,
-                    stops=tuple(stops),
-                )
-            )
-    out.sort(key=lambda ln: (ln.top, ln.x0))
-    return out
+ENGINES = ("pdfplumber", "pdfium")
 
 
 def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | None = None) -> Extracted:
@@ -174,6 +79,12 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
             result.lines.extend(lines)
     finally:
         pdf.close()
+    check_text_layer(result, path)
+    return result
+
+
+def check_text_layer(result: Extracted, path: Path) -> None:
+    """Fail on a text layer without text (a scan, unmapped glyphs); warn about a few unmapped glyphs."""
     n_cid = sum(1 for ln in result.lines for _ in _CID.finditer(ln.text))
     n_all = sum(p.n_chars for p in result.pages)
     if n_all and n_cid > n_all / 2:
@@ -188,7 +99,6 @@ def extract_pdf(path: Path, *, password: str | None = None, max_pages: int | Non
         if any(w[0] == "page_unreadable" for w in result.warnings):
             raise PdfUnreadableError(f"no page could be read ({result.warnings[-1][1]})", path=str(path))
         raise EmptyDocumentError("the PDF holds no text", path=str(path))
-    return result
 
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -202,19 +112,37 @@ def _read_page(page: Any, i: int) -> tuple[PageInfo, list[Line]]:
     chars = list(page.chars)
     n_images = len(page.images)
     width, height = float(page.width), float(page.height)
-    rows = _table_rows(page, i) if (page.rects or page.lines) else []
+    rows = table_rows_of_page(page, i)
     n_chars = sum(1 for c in chars if str(c["text"]).strip())
     boxes = [(r.x0, r.top, r.x1, r.bottom) for r in rows]
-    free = [c for c in chars if not any(_inside(c, b) for b in boxes)]
-    lines = _lines_of_page(free, i) + rows
+    free = [_glyph(c) for c in chars if not any(_inside(c, b) for b in boxes)]
+    lines = lines_of_page(free, i) + rows
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     return PageInfo(i, width, height, n_chars, n_images), lines
+
+
+def _glyph(c: dict[str, Any]) -> Glyph:
+    top, bottom = c["top"], c["bottom"]
+    m = c.get("matrix")
+    if m is not None and m[1] == 0 and m[2] == 0 and m[3] > 0:
+        # the em box on the baseline (see pdf_lines): drop pdfminer's descent (and the text rise)
+        shift = c["y0"] - m[5]
+        top, bottom = top + shift, bottom + shift
+    return Glyph(
+        c["text"], c["x0"], top, c["x1"], bottom, c["size"], font_family(c["fontname"]),
+        is_red(c.get("non_stroking_color")), c.get("upright", True),
+    )  # fmt: skip
 
 
 def _inside(c: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
     x = (c["x0"] + c["x1"]) / 2
     y = (c["top"] + c["bottom"]) / 2
     return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+
+
+def table_rows_of_page(page: Any, number: int) -> list[Line]:
+    """The ruled-table rows of a pdfplumber page (none without rectangles or lines to rule them)."""
+    return _table_rows(page, number) if (page.rects or page.lines) else []
 
 
 def _table_rows(page: Any, number: int) -> list[Line]:
@@ -233,15 +161,24 @@ def _table_rows(page: Any, number: int) -> list[Line]:
     return out
 
 
-def read_pdf(path: Path, *, password: str | None = None, max_pages: int | None = None) -> ReadResult:
-    """A PDF through pdfplumber: lines, then paragraphs by the page layout."""
+def read_pdf(
+    path: Path, *, password: str | None = None, max_pages: int | None = None, engine: str = "pdfplumber"
+) -> ReadResult:
+    """A PDF through one engine (pdfplumber or pdfium): lines, then paragraphs by the page layout."""
     from policyparse.readers.pdf_layout import paragraphs_and_margins
 
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (expected one of {', '.join(ENGINES)})")
     with counted_library_logs() as logged:
-        ex = extract_pdf(path, password=password, max_pages=max_pages)
+        if engine == "pdfium":
+            from policyparse.readers.pdfium import extract_pdfium
+
+            ex = extract_pdfium(path, password=password, max_pages=max_pages)
+        else:
+            ex = extract_pdf(path, password=password, max_pages=max_pages)
     ex.warnings.extend(log_warnings(logged))
     raw, m = paragraphs_and_margins(ex.lines, ex.pages)
     return ReadResult(
-        paragraphs=raw, format="pdf", extractor="pdfplumber", page_count=len(ex.pages), dropped=m.dropped,
+        paragraphs=raw, format="pdf", extractor=engine, page_count=len(ex.pages), dropped=m.dropped,
         warnings=list(ex.warnings), page_title=m.page_title,
     )  # fmt: skip
