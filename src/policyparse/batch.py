@@ -1,9 +1,13 @@
 """Batch mode: many files in, one JSON per good file, a manifest line per file, never a stop.
 
 Each document is parsed in a child process the parent can kill, so a PDF that makes pdfminer
-loop costs its time limit and nothing more. Outputs are written atomically (temporary file,
-fsync, rename) and a re-run skips inputs whose output is already there for the same sha256, so
-a batch killed half-way resumes to the same final state.
+loop costs its time limit and nothing more. ``jobs`` worker processes (default: one per core) each
+parse one document at a time and are reused until one must be killed; outputs are written atomically
+(temporary file, fsync, rename) and a re-run skips inputs whose output is already there for the same
+sha256, so a batch killed half-way resumes to the same final state.
+
+With ``dask`` set to a scheduler address (or a ``distributed.Client``) the documents are parsed on
+the cluster's workers instead (see ``batch_dask``); the manifest and outputs are the same.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ import json
 import multiprocessing as mp
 import os
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from policyparse.errors import InputNotFoundError, PolicyParseError, TooLargeError
 from policyparse.models import SCHEMA_VERSION
@@ -36,6 +41,9 @@ class BatchOptions:
     max_pages: int | None = None
     timeout: float = 120.0
     force: bool = False
+    engine: str = "pdfplumber"
+    jobs: int | None = None  # worker processes; None: one per core
+    dask: Any = None  # a Dask scheduler address ("tcp://host:8786") or a distributed.Client
 
 
 @dataclass
@@ -101,19 +109,61 @@ def write_atomic(path: Path, data: str) -> None:
     os.replace(tmp, path)
 
 
-def _child(conn: Any, path: str, opts: BatchOptions) -> None:
+def parse_to_dict(
+    path: str | Path, *, errors: Literal["raise", "return"] = "raise", **opts: Any
+) -> dict[str, Any]:
+    """Parse one document into its JSON-ready dict (``PolicyDocument.model_dump(mode="json")``).
+
+    ``opts`` go to :func:`policyparse.parse` (``engine``, ``password``, ``strict``, ``max_pages``,
+    ``timeout``). With ``errors="return"`` a failure comes back as ``{"source": {"path": …},
+    "error": {"class", "code", "exit_code", "message"}}`` instead of raising — what a ``dask.bag``
+    pipeline wants, where one bad PDF must not stop the computation (see the README's recipe).
+    """
     from policyparse.core.pipeline import parse
 
     try:
-        doc = parse(path, password=opts.password, strict=opts.strict, max_pages=opts.max_pages)
-        n_tasks = sum(1 for _ in doc.iter_tasks())
-        conn.send(("ok", doc.model_dump_json(), doc.source.page_count, n_tasks, len(doc.warnings)))
+        return parse(path, **opts).model_dump(mode="json")
     except PolicyParseError as exc:
-        conn.send(("error", type(exc).__name__, exc.code, exc.exit_code, str(exc)))
+        if errors == "raise":
+            raise
+        err = {"class": type(exc).__name__, "code": exc.code, "exit_code": exc.exit_code, "message": str(exc)}
+        return {"source": {"path": str(path)}, "error": err}
+
+
+def _parse_record(path: str, opts: BatchOptions) -> tuple[Any, ...]:
+    """Parse one document: ("ok", json, pages, tasks, warnings) or ("error", class, code, exit code, message)."""
+    from policyparse.core.pipeline import parse
+
+    try:
+        doc = parse(path, password=opts.password, strict=opts.strict, max_pages=opts.max_pages, engine=opts.engine)
+        n_tasks = sum(1 for _ in doc.iter_tasks())
+        return ("ok", doc.model_dump_json(), doc.source.page_count, n_tasks, len(doc.warnings))
+    except PolicyParseError as exc:
+        return ("error", type(exc).__name__, exc.code, exc.exit_code, str(exc))
     except Exception as exc:  # a bug: recorded, never fatal to the batch
-        conn.send(("error", type(exc).__name__, "E999", 1, f"internal error: {exc}"))
+        return ("error", type(exc).__name__, "E999", 1, f"internal error: {exc}")
+
+
+def _child(conn: Any, path: str, opts: BatchOptions) -> None:
+    try:
+        conn.send(_parse_record(path, opts))
     finally:
         conn.close()
+
+
+def _serve(conn: Any, opts: BatchOptions) -> None:
+    """A worker process: parse the paths the parent sends until it sends None or goes away."""
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return
+        if path is None:
+            return
+        conn.send(_parse_record(path, opts))
+
+
+_PRELOAD = ["policyparse.core.pipeline", "policyparse.readers.pdf_layout", "policyparse.readers.pdfium", "pdfplumber", "pypdfium2"]
 
 
 def _context() -> Any:
@@ -121,12 +171,18 @@ def _context() -> Any:
     has policyparse imported already, so each document starts fast and no thread state is copied."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["policyparse.core.pipeline", "pdfplumber"])
+        ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return mp.get_context("spawn")
 
 
+def _timeout_error(opts: BatchOptions) -> tuple[Any, ...]:
+    err = TooLargeError(f"over the time limit of {opts.timeout:g} s")
+    return ("error", type(err).__name__, err.code, err.exit_code, str(err))
+
+
 def _parse_isolated(path: Path, opts: BatchOptions) -> tuple[Any, ...]:
+    """One document in a child process of its own (what a Dask task does on its worker)."""
     ctx = _context()
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, str(path), opts), daemon=True)
@@ -145,11 +201,64 @@ def _parse_isolated(path: Path, opts: BatchOptions) -> tuple[Any, ...]:
         proc.join()
     recv.close()
     if timed_out:
-        err = TooLargeError(f"over the time limit of {opts.timeout:g} s")
-        return ("error", type(err).__name__, err.code, err.exit_code, str(err))
+        return _timeout_error(opts)
     if result is None:
         return ("error", "ChildDied", "E998", 1, f"the parser process ended with code {proc.exitcode}")
     return result
+
+
+class _Worker:
+    """A reusable parser process owned by one thread of the parent: killed and replaced when a
+    document overruns its time limit or crashes it, recycled after ``_MAX_DOCS`` documents."""
+
+    _MAX_DOCS = 500
+
+    def __init__(self, ctx: Any, opts: BatchOptions) -> None:
+        self.ctx, self.opts = ctx, opts
+        self.proc: Any = None
+        self.conn: Any = None
+        self.done = 0
+
+    def _start(self) -> None:
+        parent, child = self.ctx.Pipe()
+        self.proc = self.ctx.Process(target=_serve, args=(child, self.opts), daemon=True)
+        self.proc.start()
+        child.close()
+        self.conn, self.done = parent, 0
+
+    def parse(self, path: Path) -> tuple[Any, ...]:
+        if self.proc is None or not self.proc.is_alive() or self.done >= self._MAX_DOCS:
+            self.close()
+            self._start()
+        self.done += 1
+        try:
+            self.conn.send(str(path))
+            if not self.conn.poll(self.opts.timeout):
+                self.kill()
+                return _timeout_error(self.opts)
+            result: tuple[Any, ...] = self.conn.recv()
+            return result
+        except (EOFError, OSError, BrokenPipeError):  # died without a word (a crash in native code, or killed)
+            code = self.proc.exitcode if self.proc is not None else None
+            self.kill()
+            return ("error", "ChildDied", "E998", 1, f"the parser process ended with code {code}")
+
+    def kill(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join()
+            self.conn.close()
+        self.proc = self.conn = None
+
+    def close(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            self.conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        self.proc.join(2.0)
+        self.kill()
 
 
 def _append(manifest: Path, record: dict[str, Any]) -> None:
@@ -157,6 +266,23 @@ def _append(manifest: Path, record: dict[str, Any]) -> None:
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def default_jobs() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class _Job:
+    src: Path
+    out: Path
+    sha: str
+    rec: dict[str, Any]
+    t0: float
 
 
 def run_batch(
@@ -178,35 +304,85 @@ def run_batch(
         on_start(len(files))
     manifest = out_root / MANIFEST
     summary = BatchSummary()
-    for src in files:
-        t0 = time.perf_counter()
-        rec: dict[str, Any] = {"file": str(src), "sha256": None, "status": None, "output": None}
-        try:
-            out = output_path(src, base, out_root)
-            sha = _sha256(src)
-            rec["sha256"] = sha
-            rec["output"] = str(out.relative_to(out_root))
-            if not opts.force and _up_to_date(out, sha):
-                rec["status"] = "skipped"
+    lock = threading.Lock()
+
+    def finish(job: _Job, res: tuple[Any, ...] | None, error: BaseException | None = None) -> None:
+        rec = job.rec
+        if error is not None:
+            rec.update(status="error", error_class=type(error).__name__, message=str(error), output=None)
+        elif res is None:
+            rec["status"] = "skipped"
+        elif res[0] == "ok":
+            try:
+                write_atomic(job.out, res[1] + "\n")
+                rec.update(status="ok", pages=res[2], tasks=res[3], warnings=res[4])
+            except OSError as exc:
+                rec.update(status="error", error_class=type(exc).__name__, message=str(exc), output=None)
+        else:
+            rec.update(status="error", error_class=res[1], error_code=res[2], exit_code=res[3], message=res[4])
+            rec["output"] = None
+        rec["seconds"] = round(time.perf_counter() - job.t0, 3)
+        with lock:
+            if rec["status"] == "ok":
+                summary.ok += 1
+            elif rec["status"] == "skipped":
                 summary.skipped += 1
             else:
-                res = _parse_isolated(src, opts)
-                if res[0] == "ok":
-                    write_atomic(out, res[1] + "\n")
-                    rec.update(status="ok", pages=res[2], tasks=res[3], warnings=res[4])
-                    summary.ok += 1
-                else:
-                    rec.update(status="error", error_class=res[1], error_code=res[2], exit_code=res[3], message=res[4])
-                    rec["output"] = None
-                    summary.failed += 1
+                summary.failed += 1
+            _append(manifest, rec)
+            summary.records.append(rec)
+            if on_file is not None:
+                on_file(job.src, rec)
+
+    def prepare(src: Path) -> _Job | None:
+        """The job for ``src``, or None once it is recorded (up to date, or unreadable)."""
+        job = _Job(src, src, "", {"file": str(src), "sha256": None, "status": None, "output": None}, time.perf_counter())
+        try:
+            job.out = output_path(src, base, out_root)
+            job.sha = _sha256(src)
+            job.rec["sha256"] = job.sha
+            job.rec["output"] = str(job.out.relative_to(out_root))
+            if not opts.force and _up_to_date(job.out, job.sha):
+                finish(job, None)
+                return None
         except (OSError, PolicyParseError) as exc:
-            rec.update(status="error", error_class=type(exc).__name__, message=str(exc), output=None)
-            summary.failed += 1
-        rec["seconds"] = round(time.perf_counter() - t0, 3)
-        _append(manifest, rec)
-        summary.records.append(rec)
-        if on_file is not None:
-            on_file(src, rec)
+            finish(job, None, exc)
+            return None
+        return job
+
+    if opts.dask is not None:
+        from policyparse.batch_dask import run_on_dask
+
+        run_on_dask(files, prepare, finish, opts)
+        return summary
+    jobs = max(1, min(opts.jobs or default_jobs(), len(files) or 1))
+    todo: Iterator[Path] = iter(files)
+    ctx = _context()
+
+    def worker() -> None:
+        w = _Worker(ctx, opts)
+        try:
+            while True:
+                with lock:
+                    src = next(todo, None)
+                if src is None:
+                    return
+                job = prepare(src)
+                if job is None:
+                    continue
+                try:
+                    res = w.parse(src)
+                except Exception as exc:  # the worker could not be started: recorded, the batch goes on
+                    res = ("error", type(exc).__name__, "E998", 1, f"no parser process: {exc}")
+                finish(job, res)
+        finally:
+            w.close()
+
+    threads = [threading.Thread(target=worker, name=f"policyparse-batch-{i}", daemon=True) for i in range(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
     return summary
 
 
