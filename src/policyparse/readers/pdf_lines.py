@@ -97,7 +97,12 @@ def lines_of_page(glyphs: list[Glyph], page: int) -> list[Line]:
     for g in chars:
         mid = (g.top + g.bottom) / 2
         size = g.size
-        for row in reversed(rows[-3:]):
+        # the last three rows, newest first (most glyphs join the newest: it is tried without a slice)
+        for back in (1, 2, 3):
+            if back > len(rows):
+                rows.append(([g], mid, size))
+                break
+            row = rows[-back]
             if abs(mid - row[1]) < 0.45 * (row[2] if row[2] > size else size):
                 row[0].append(g)
                 break

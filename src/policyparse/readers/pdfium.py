@@ -189,22 +189,27 @@ class _Run:
     desc: float
 
 
+_MAYBE_GENERATED = frozenset((0x20, 0x0D, 0x0A))
+
+
 class _PageText:
     """One text page read character by character, with what its text objects share looked up once.
 
-    Calls per character: generated?, text object, Unicode-map error, loose box (the advance). The
-    text comes in one call for the page; the origin only for an object's first character (the
-    baseline of an upright object is one line; the loose box starts at the origin), except where
-    PDFium's loose box falls back to the ink box.
+    Calls per character: text object, Unicode-map error, loose box (the advance); generated? only for
+    spaces and line breaks. The text comes in one call for the page; the origin only for an object's
+    first character (the baseline of an upright object is one line; the loose box starts at the
+    origin), except where PDFium's loose box falls back to the ink box.
     """
 
     def __init__(self, api: _Api, tp: int, n: int, frame: _PageFrame) -> None:
         self.api, self.tp, self.n, self.frame = api, tp, n, frame
         self.fonts: dict[int, str] = {}  # per page: PDFium may free a font with its page and reuse the address
         self.shared: dict[tuple[Any, ...], _Run] = {}
-        self._m = _Matrix()
-        self._f = c_float()
+        # out-parameters and pointers to them, made once: this runs for every text object
+        self._m, self._f = _Matrix(), c_float()
         self._rgba = (c_uint(), c_uint(), c_uint(), c_uint())
+        self._pm, self._pf = byref(self._m), byref(self._f)
+        self._prgba = tuple(byref(x) for x in self._rgba)
         self._buf = ctypes.create_string_buffer(512)
 
     def font_name(self, font: int) -> str:
@@ -221,21 +226,22 @@ class _PageText:
 
     def run(self, k: int, obj: int | None) -> _Run:
         api, m, f = self.api, self._m, self._f
-        api.matrix(self.tp, k, byref(m))
-        a, b, c, d = float(m.a), float(m.b), float(m.c), float(m.d)
+        api.matrix(self.tp, k, self._pm)
+        a, b, c, d = m.a, m.b, m.c, m.d
         f.value = 0.0
         font, rgb = 0, (0, 0, 0)
         if obj:
-            api.obj_font_size(obj, byref(f))
+            api.obj_font_size(obj, self._pf)
             font = api.obj_font(obj) or 0
-            r, g, bl, al = self._rgba
-            if api.fill_color(obj, byref(r), byref(g), byref(bl), byref(al)):
+            pr, pg, pb, pa = self._prgba
+            if api.fill_color(obj, pr, pg, pb, pa):
+                r, g, bl, _ = self._rgba
                 rgb = (r.value, g.value, bl.value)
-        fs = float(f.value)
+        fs = f.value
         key = (a, b, c, d, fs, font, rgb)
         run = self.shared.get(key)
         if run is None:
-            run = self.shared[key] = self._new_run(a, b, c, d, fs, font, rgb)
+            run = self.shared[key] = self._new_run(float(a), float(b), float(c), float(d), float(fs), font, rgb)
         return run
 
     def _new_run(self, a: float, b: float, c: float, d: float, fs: float, font: int, rgb: tuple[int, int, int]) -> _Run:
@@ -277,11 +283,13 @@ class _PageText:
         new = tuple.__new__
         last_obj: int | None = -1
         run: _Run | None = None
-        base_y = 0.0
-        per_char_origin = False
+        base_y = fs_y = 0.0
+        per_char_origin = red = upright = False
+        family = ""
         skip = -1
         for k in range(n):
-            if k == skip or is_generated(tp, k) == 1:
+            # PDFium generates only spaces and line breaks: ask about those alone when the text is known
+            if k == skip or ((page_text is None or page_text[k] in _MAYBE_GENERATED) and is_generated(tp, k) == 1):
                 continue
             obj = text_object(tp, k)
             loose_box(tp, k, p_box)
@@ -292,6 +300,7 @@ class _PageText:
                 base_y = oy.value
                 # PDFium's loose box falls back to the ink box for fonts without metrics
                 per_char_origin = abs(box.left - ox.value) > 0.01 or not run.fast
+                fs_y, family, red, upright = run.fs_y, run.family, run.red, run.upright
             u = page_text[k] if page_text is not None else unicode(tp, k)
             if map_error(tp, k) == 1:
                 text = f"(cid:{unicode(tp, k)})"
@@ -318,7 +327,7 @@ class _PageText:
                 if left > right:
                     left, right = right, left
             # the em box on the baseline (see pdf_lines.Glyph)
-            out.append(new(Glyph, (text, left + off_x, bottom - run.fs_y, right + off_x, bottom, run.fs_y, run.family, run.red, run.upright)))
+            out.append(new(Glyph, (text, left + off_x, bottom - fs_y, right + off_x, bottom, fs_y, family, red, upright)))
         return out
 
 
