@@ -268,6 +268,13 @@ def _append(manifest: Path, record: dict[str, Any]) -> None:
         os.fsync(fh.fileno())
 
 
+def _size(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0
+
+
 def default_jobs() -> int:
     """One worker per core this process may run on."""
     try:
@@ -356,7 +363,8 @@ def run_batch(
         run_on_dask(files, prepare, finish, opts)
         return summary
     jobs = max(1, min(opts.jobs or default_jobs(), len(files) or 1))
-    todo: Iterator[Path] = iter(files)
+    # the biggest files first, so that no worker is left with a long one at the end
+    todo: Iterator[Path] = iter(files if jobs == 1 else sorted(files, key=_size, reverse=True))
     ctx = _context()
 
     def worker() -> None:
