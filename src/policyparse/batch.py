@@ -163,15 +163,19 @@ def _serve(conn: Any, opts: BatchOptions) -> None:
         conn.send(_parse_record(path, opts))
 
 
-_PRELOAD = ["policyparse.core.pipeline", "policyparse.readers.pdf_layout", "policyparse.readers.pdfium", "pdfplumber", "pypdfium2"]
+_PRELOAD = {
+    "pdfplumber": ["policyparse.core.pipeline", "policyparse.readers.pdf_layout", "pdfplumber"],
+    "pdfium": ["policyparse.core.pipeline", "policyparse.readers.pdf_layout", "policyparse.readers.pdfium", "pypdfium2"],
+}
 
 
-def _context() -> Any:
+def _context(engine: str = "pdfplumber") -> Any:
     """A forkserver (where there is one): children fork from a clean, single-threaded process that
-    has policyparse imported already, so each document starts fast and no thread state is copied."""
+    has policyparse and the engine's PDF library imported already, so each document starts fast and
+    no thread state is copied."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(_PRELOAD)
+        ctx.set_forkserver_preload(_PRELOAD.get(engine, _PRELOAD["pdfplumber"]))
         return ctx
     return mp.get_context("spawn")
 
@@ -183,7 +187,7 @@ def _timeout_error(opts: BatchOptions) -> tuple[Any, ...]:
 
 def _parse_isolated(path: Path, opts: BatchOptions) -> tuple[Any, ...]:
     """One document in a child process of its own (what a Dask task does on its worker)."""
-    ctx = _context()
+    ctx = _context(opts.engine)
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, str(path), opts), daemon=True)
     proc.start()
@@ -365,7 +369,7 @@ def run_batch(
     jobs = max(1, min(opts.jobs or default_jobs(), len(files) or 1))
     # the biggest files first, so that no worker is left with a long one at the end
     todo: Iterator[Path] = iter(files if jobs == 1 else sorted(files, key=_size, reverse=True))
-    ctx = _context()
+    ctx = _context(opts.engine)
 
     def worker() -> None:
         w = _Worker(ctx, opts)
