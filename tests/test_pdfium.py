@@ -160,6 +160,27 @@ def test_glyphs_beyond_the_bmp_and_line_end_hyphens(tmp_path: Path) -> None:
     assert [ln.text for ln in b.lines] == [ln.text for ln in a.lines] == ["一𠀀二𪛖三-四" + "五" * 12 + "-"] * 2
 
 
+@pytest.mark.parametrize("name", ["ndrc_sta_tax_credit_2019", "gov_guofa_2019_3_bonded_zones"])
+def test_pdfium_mutation_fuzz(name: str, tmp_path: Path) -> None:
+    """120 byte mutants of a corpus PDF through the pdfium engine: a result or a PolicyParseError (PDFium
+    repairs more files than pdfminer: most mutants parse), never a crash or an internal error."""
+    pdf = next(p for p in CORPUS_PDFS if p.parent.name == name)
+    outcomes: dict[str, int] = {}
+    path = tmp_path / "m.pdf"
+    for data in bad.mutants(pdf.read_bytes(), 120, seed=11):
+        path.write_bytes(data)
+        try:
+            doc = parse(path, engine="pdfium", timeout=10)
+            for t in doc.iter_tasks():
+                assert doc.text[t.span[0] : t.span[1]] == t.text
+            key = "ok"
+        except errors.PolicyParseError as exc:
+            key = type(exc).__name__
+        outcomes[key] = outcomes.get(key, 0) + 1
+    assert sum(outcomes.values()) == 120 and outcomes.get("ok", 0) > 60
+    print(name, outcomes)
+
+
 def test_unknown_engine() -> None:
     with pytest.raises(ValueError, match="engine"):
         parse(CORPUS_PDFS[0], engine="pymupdf")

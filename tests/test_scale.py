@@ -127,6 +127,22 @@ def test_dask_batch_equals_local(batch_inputs: tuple[Path, tuple[dict[str, dict[
         assert by_path[path] == policyparse.parse(path).model_dump(mode="json")
 
 
+def test_cli_batch_on_a_dask_scheduler_address(batch_inputs: tuple[Path, tuple[dict[str, dict[str, object]], dict[str, bytes]]], tmp_path: Path) -> None:
+    """policyparse batch --dask tcp://HOST:PORT from another process, against a scheduler on loopback."""
+    distributed = pytest.importorskip("distributed")
+    src, local = batch_inputs
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp://",
+                                  host="127.0.0.1", dashboard_address=None) as cluster:  # fmt: skip
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        r = subprocess.run(
+            [sys.executable, "-m", "policyparse", "batch", str(src), "-o", str(tmp_path / "out"), "--dask", address],
+            capture_output=True, text=True, cwd=ROOT, check=False, timeout=300,
+        )  # fmt: skip
+    assert r.returncode == 20, r.stderr
+    assert _state(tmp_path / "out") == local
+
+
 def test_parse_to_dict_raises_by_default(tmp_path: Path) -> None:
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(policyparse.PolicyParseError):
