@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from policyparse.models import BBox, Dropped
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One printed line (or a run of it separated by a wide gap)."""
 
