@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import statistics
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from policyparse.readers.base import Line
@@ -85,6 +86,8 @@ def _is_red(color: Any) -> bool:
     return False
 
 
+_X0, _X1, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("x1"), attrgetter("top"), attrgetter("bottom")
+_SIZE, _FAMILY, _RED = attrgetter("size"), attrgetter("family"), attrgetter("red")
 _LABEL_END = " ：:.．、"  # a str: a glyph of several characters counts when it is a part of it, as before
 
 
@@ -110,7 +113,7 @@ def lines_of_page(glyphs: list[Glyph], page: int) -> list[Line]:
             rows.append(([g], mid, size))
     out: list[Line] = []
     for row_glyphs, _, _ in rows:
-        row_glyphs.sort(key=lambda g: g.x0)
+        row_glyphs.sort(key=_X0)
         run: list[Glyph] = []
         prev: Glyph | None = None
         for g in row_glyphs:
@@ -141,19 +144,19 @@ def _emit(run: list[Glyph], page: int, out: list[Line]) -> None:
             stops.append(g.x0)
         parts.append(text)
         last = g
-    fams = [g.family for g in ink]
+    fams = list(map(_FAMILY, ink))
     cjk_fams = [f for f in fams if f != "latin"] or fams
     out.append(
         Line(
             page=page,
-            x0=min(g.x0 for g in ink),
-            top=min(g.top for g in ink),
-            x1=max(g.x1 for g in ink),
-            bottom=max(g.bottom for g in ink),
+            x0=min(map(_X0, ink)),
+            top=min(map(_TOP, ink)),
+            x1=max(map(_X1, ink)),
+            bottom=max(map(_BOTTOM, ink)),
             text="".join(parts),
             family=statistics.mode(cjk_fams),
-            size=round(statistics.median([g.size for g in ink]), 1),
-            red=sum(g.red for g in ink) > len(ink) / 2,
+            size=round(statistics.median(map(_SIZE, ink)), 1),
+            red=sum(map(_RED, ink)) > len(ink) / 2,
             stops=tuple(stops),
         )
     )
