@@ -281,6 +281,15 @@ def main(argv: list[str]) -> int:
     prof = pdfium_profile(pdfs)
     for stage, v in prof.items():
         rows.append((f"profile, pdfium engine: {stage}", f"{v:.2f} ms/page CPU", f"{v / sum(prof.values()):.0%}"))
+    stages = list(prof.values())
+    bound, fixed, python_part = cpu[METHODS[2]] / 10, stages[0] + stages[4] + stages[5], stages[1] + stages[2] + stages[3]
+    notes.append(
+        f"Gap to 10×: at 10× the pdfplumber engine a pdfium-engine parse may take {bound:.2f} ms of CPU per page. PDFium's "
+        f"page and text-page load plus the engine-independent layout and core stages take {fixed:.2f} ms of it, leaving "
+        f"{max(bound - fixed, 0):.2f} ms to read the page's glyphs (≈ 550 on a corpus page) into Python and group them into "
+        f"lines, which takes {python_part:.2f} ms: three ctypes calls per glyph cost ≈ 0.8 µs before any Python work "
+        "(see the profile rows). Closing the gap needs that per-glyph work in native code."
+    )
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
