@@ -63,7 +63,7 @@ class Paragraph(_Model):
     prov: list[Provenance] = Field(default_factory=list)
 
 
-ClauseStyle = Literal["bracket_role", "bracket_verb", "standalone", "table"]
+ClauseStyle = Literal["bracket_role", "bracket_verb", "standalone", "table", "duty"]
 LeadRule = Literal["explicit", "first_listed_stated", "first_listed_convention", "none"]
 
 
@@ -75,6 +75,9 @@ class Unit(_Model):
     role: str | None = None
     level: str | None = None
     span: Span | None = None
+    #: where ``canonical``/``role`` came from: the agency lexicon, or organ-name rules (place prefix
+    #: from the document, role from the name's core) for organs the lexicon does not list
+    resolved_by: Literal["lexicon", "rule"] | None = None
 
 
 class Clause(_Model):
@@ -99,6 +102,8 @@ class Task(_Model):
     lead_units: list[str] = Field(default_factory=list)
     cooperating_units: list[str] = Field(default_factory=list)
     deadline: str | None = None
+    #: a task-table row's cells under their headers (merged cells filled from above)
+    cells: dict[str, str] | None = None
 
 
 SectionStyle = Literal[

@@ -16,8 +16,11 @@ import regex
 from policyparse.core.agencies import lexicon
 from policyparse.core.assemble import Assembled, assemble, code_point_warnings
 from policyparse.core.chrome import drop_chrome
-from policyparse.core.frame import PartDraft, segment
+from policyparse.core.clauses import ClauseHit
+from policyparse.core.duties import duty_hit
+from policyparse.core.frame import Frame, PartDraft, segment
 from policyparse.core.meta import build_meta, title_from_page
+from policyparse.core.organs import place_of
 from policyparse.core.outline import SectionDraft, build_tree
 from policyparse.core.targets import targets_in_paragraph
 from policyparse.core.tasks import TaskContext, tasks_in
@@ -168,7 +171,8 @@ def _build(
         province = lex.province_of_code(meta.doc_number.agency_code)
     for name in [*meta.issuers, *meta.banner, *([meta.title] if meta.title else [])]:
         province = province or lex.province_in(name)
-    ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at)
+    place = place_of([*meta.issuers, *meta.banner, *([meta.title] if meta.title else []), *_plan_titles(frame, b.texts)])
+    ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at, place=place)
 
     body_frame = sorted(
         i for i, r in enumerate(frame.roles)
@@ -178,11 +182,13 @@ def _build(
     body = _part(b, frame.body, body_frame, frame.roles, meta.title, ctx, warnings)
     attachments = []
     for d in frame.attachments:
-        extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx
+        extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx + d.list_idx
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
     targets = _targets(b.text, [body, *attachments])
     warnings.extend(ctx.warnings)
+    if (unknown := ctx.unknown_warning()) is not None:
+        warnings.append(unknown)
     if not meta.title and not any(p.sections for p in [body, *attachments]):
         warnings.append(ParseWarning(code="no_structure", message="no title and no numbered sections found"))
     doc = PolicyDocument(
@@ -200,6 +206,10 @@ def _build(
         w = doc.warnings[0]
         raise StrictModeError(f"strict mode: {w.code}: {w.message}", path=source.path)
     return doc
+
+
+def _plan_titles(frame: Frame, texts: list[str]) -> list[str]:
+    return [t for d in frame.attachments if (t := d.title(texts))]
 
 
 def _part(
@@ -242,7 +252,9 @@ def _runs(idx: list[int]) -> list[list[int]]:
     return runs
 
 
-def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext) -> Section:
+def _section(
+    b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext, duty: ClauseHit | None = None
+) -> Section:
     own = [content[k] for k in d.paragraphs]
     head = own[0]
     pstart = b.asm.paragraphs[head].span[0]
@@ -252,8 +264,11 @@ def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext)
     # the section's own text comes before its children's: its tasks first (ids and 下同 follow the text)
     region_start = pstart + sp.body_start
     region_end = b.asm.paragraphs[own[-1]].span[1]
-    tasks = tasks_in(b.text, region_start, region_end, ctx, title_span) if region_end > region_start else []
-    children = [_section(b, c, content, ctx) for c in d.children]
+    # a heading that names organs ("（一）区绿化市容局", "1.街道消委办。") heads their duties
+    if title_span is not None:
+        duty = duty_hit(b.text, title_span, b.text[region_start:region_end]) or duty
+    tasks = tasks_in(b.text, region_start, region_end, ctx, title_span, duty) if region_end > region_start else []
+    children = [_section(b, c, content, ctx, duty) for c in d.children]
     last = children[-1].span[1] if children else region_end
     return Section(
         id=d.id,
