@@ -37,6 +37,7 @@ class ParsedClause:
     carries: bool = False
     deadline: str | None = None
     unknown_labels: tuple[str, ...] = ()
+    note: str | None = None
 
     @property
     def has_explicit_lead(self) -> bool:
@@ -158,6 +159,9 @@ def parse_clause_content(content: str, bracketed: bool = True) -> ParsedClause |
     for a, b in split_outside(masked, 0, len(masked), "；;。\n"):
         if not masked[a:b].strip(" ；，,"):
             continue
+        if any(p.search(masked[a:b].strip()) for p in g.note_patterns):
+            parsed.note = masked[a:b].strip()  # "以下均需…落实，不再列出": how the clauses below read
+            continue
         if not _segment(masked, a, b, g, parsed, bracketed):
             return None
         any_role = True
@@ -176,10 +180,15 @@ def looks_like_clause(content: str) -> bool:
     """Does a bracket's content open like a responsibility clause (a label, or units + a role phrase)?"""
     g = grammar()
     c = content.strip()
-    if g.label_at(c, 0, len(c), allow_unknown=True) is not None:
-        return True
+    lab = g.label_at(c, 0, len(c), allow_unknown=True)
+    if lab is not None:
+        return lab.known or all(_unit_like(u.name) for u in units_in(c, lab.end, len(c), "responsible", g))
     first = split_outside(c, 0, len(c), "；;。")[0]
-    return g.phrase_at_end(c, 0, first[1]) is not None and first[1] - first[0] <= 60
+    for x, y in split_outside(c, first[0], first[1], "，,"):
+        ph = g.phrase_at_end(c, x, y)
+        if ph is not None and y - x <= 60:
+            return all(_unit_like(u.name) for u in units_in(c, x, ph[0], "responsible", g))
+    return False
 
 
 @dataclass(frozen=True)

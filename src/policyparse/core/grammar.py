@@ -45,6 +45,7 @@ class Grammar:
     table_index_columns: list[str]
     infix: dict[str, tuple[str, str]]
     no_unit: frozenset[str]
+    note_patterns: list[regex.Pattern[str]]
     _morph_role: dict[str, str] = field(default_factory=dict)
     _phrase_role: dict[str, str] = field(default_factory=dict)
     label_re: regex.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -139,4 +140,5 @@ def grammar() -> Grammar:
         table_index_columns=raw["table_index_columns"],
         infix={k: (v[0], v[1]) for k, v in raw["infix"].items()},
         no_unit=frozenset(raw["no_unit"]),
+        note_patterns=[regex.compile(p) for p in raw["note_patterns"]],
     )

@@ -239,7 +239,7 @@ def _task(
         span=(hit.start, hit.end),
         style=style or _style(text, hit, region),
         lead_rule=lead_rule,
-        rule_text=p.rule_text,
+        rule_text=p.rule_text or p.note,
     )
     return Task(
         id=f"t{ctx.counter}",
