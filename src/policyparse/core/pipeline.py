@@ -171,6 +171,10 @@ def _build(
         province = lex.province_of_code(meta.doc_number.agency_code)
     for name in [*meta.issuers, *meta.banner, *([meta.title] if meta.title else [])]:
         province = province or lex.province_in(name)
+    if meta.issuers and not meta.signatories and not meta.banner:
+        # issuers read from the title ("市经济信息化委、市商务委关于…"): in full where the lexicon knows them
+        full = [lex.resolve(n, province) for n in meta.issuers]
+        meta.issuers = [ag.canonical if ag else n for ag, n in zip(full, meta.issuers, strict=True)]
     place = place_of([*meta.issuers, *meta.banner, *([meta.title] if meta.title else []), *_plan_titles(frame, b.texts)])
     ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at, place=place)
 
