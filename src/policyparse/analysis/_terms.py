@@ -30,6 +30,8 @@ _STOP = frozenset(
     """.split()
 )
 _WORD = regex.compile(r"^(?:\p{Han}{2,}|[A-Za-z][A-Za-z0-9+#\-]+)$")
+# outline markers (第一节, 第三章) are numbering, not content
+_MARKER = regex.compile(r"^第[一二三四五六七八九十百零〇两\d]+[章节条款部篇编]$")
 _lock = threading.Lock()
 
 
@@ -57,4 +59,4 @@ def _tokenizer() -> Any:
 
 def _terms(text: str) -> list[str]:
     """Content words of ``text``: jieba tokens of two or more 汉字 (or a Latin word), stop words out."""
-    return [w for w in _tokenizer().lcut(text) if _WORD.match(w) and w not in _STOP]
+    return [w for w in _tokenizer().lcut(text) if _WORD.match(w) and w not in _STOP and not _MARKER.match(w)]

@@ -143,7 +143,10 @@ def implementation(
         if not P:
             mapping.append(ChildMapping(child=c.ref, best=None, mapped=False))
             continue
-        i = max(range(len(P)), key=lambda i: (scores[i][j], -i))
+        i = _argmax([row[j] for row in scores])
+        if scores[i][j] <= 0:  # not a single term in common: no best parent to speak of
+            mapping.append(ChildMapping(child=c.ref, best=None, mapped=False))
+            continue
         best = ItemScore(item=P[i].ref, score=round(scores[i][j], 4), terms=shared_terms(pv[i], cv[j]))
         mapping.append(ChildMapping(child=c.ref, best=best, mapped=scores[i][j] >= threshold))
     return coverage, mapping

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 import regex
 
 from policyparse.analysis import walk
-from policyparse.analysis.roles import district_of, identify
+from policyparse.analysis.roles import identify, places_of
 from policyparse.errors import AnalysisDependencyError
 from policyparse.models import PolicyDocument, Section, Task
 
@@ -110,10 +110,10 @@ def is_agency_name(name: str) -> bool:
 
 
 def _tasks(doc: PolicyDocument) -> list[Row]:
-    loc, district = walk.locator(doc), district_of(doc)
+    loc, places = walk.locator(doc), places_of(doc)
     out = []
     for part, t in walk.iter_tasks(doc):
-        ids = {u.name: identify(u, district) for u in t.units if is_agency_name(u.name)}
+        ids = {u.name: identify(u, places) for u in t.units if is_agency_name(u.name)}
         lead = [n for n in t.lead_units if n in ids]
         coop = [n for n in t.cooperating_units if n in ids]
         info = loc.at(t.span[0])
@@ -134,7 +134,7 @@ def _tasks(doc: PolicyDocument) -> list[Row]:
 
 
 def _units(doc: PolicyDocument) -> list[Row]:
-    loc, district = walk.locator(doc), district_of(doc)
+    loc, places = walk.locator(doc), places_of(doc)
     out = []
     for _, t in walk.iter_tasks(doc):
         where = _where(doc, loc, t.span[0])
@@ -143,7 +143,7 @@ def _units(doc: PolicyDocument) -> list[Row]:
             if not is_agency_name(u.name) or u.name in seen:
                 continue
             seen.add(u.name)
-            ident = identify(u, district)
+            ident = identify(u, places)
             span = u.span or t.span
             out.append({
                 "task_id": t.id, "name": u.name, "canonical": ident.canonical, "role": ident.role,

@@ -63,6 +63,7 @@ _CORE_ROLES: tuple[tuple[str, str], ...] = (
 _CORES = [(regex.compile(p), r) for p, r in _CORE_ROLES]
 
 _PLACE = regex.compile(r"(?P<city>上海市|\p{Han}{2,3}市)?(?P<district>\p{Han}{1,3}?(?:新区|区|县))(?:人民政府|政府|的?)")
+_CITY = regex.compile(r"^(?:中共)?(\p{Han}{2,3}市)(?!场|民|政府)")
 _LEVEL_PREFIX = {"区": "county", "县": "county", "市": "city", "省": "province"}
 
 
@@ -94,19 +95,35 @@ def district_of(doc: PolicyDocument) -> str | None:
     return None
 
 
-def identify(unit: Unit, district: str | None) -> Identity:
+def city_of(doc: PolicyDocument) -> str | None:
+    """The city (上海市…) a document is issued in, from its issuers or title."""
+    for text in [*doc.meta.issuers, *doc.meta.signatories, doc.meta.title or ""]:
+        m = _CITY.match(text)
+        if m is not None:
+            return m[1]
+    return None
+
+
+def places_of(doc: PolicyDocument) -> tuple[str | None, str | None]:
+    """(city, district) of the document, for qualifying the organs it names."""
+    return city_of(doc), district_of(doc)
+
+
+def identify(unit: Unit, places: tuple[str | None, str | None] = (None, None)) -> Identity:
     """Canonical name and role of ``unit``: the lexicon's answer when it has one, else from the name."""
     if unit.canonical is not None and unit.role is not None:
         return Identity(unit.canonical, unit.role, unit.level, "lexicon")
     name = unit.name
     role = unit.role or role_by_morphology(name)
     level = unit.level or _LEVEL_PREFIX.get(name[:1])
-    canonical = unit.canonical or _qualified(name, district)
+    canonical = unit.canonical or _qualified(name, *places)
     return Identity(canonical, role, level, "morphology" if role else "printed")
 
 
-def _qualified(name: str, district: str | None) -> str:
-    """区X → 青浦区X and 各街镇 → 青浦区各街镇: organs of different districts must not share a row."""
+def _qualified(name: str, city: str | None, district: str | None) -> str:
+    """区X → 青浦区X, 各街镇 → 青浦区各街镇, 市X → 上海市X: organs of different places must not share a row."""
+    if name.startswith("市") and city is not None:
+        return city + name[1:]
     if district is None or name.startswith(district):
         return name
     if name.startswith("区") or name.startswith("县"):

@@ -95,7 +95,7 @@ def table(cmp: Comparison, name: str) -> pd.DataFrame:
             cell = target_text(c.value, c.value_max, c.unit, c.comparator, c.year)
             row = rows.setdefault(c.indicator_key, {})
             row[c.doc] = f"{row[c.doc]}; {cell}" if c.doc in row else cell
-        wide = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=[k for k in keys])
+        wide = pd.DataFrame.from_dict(rows, orient="index").reindex(columns=keys).astype(object)
         wide.index.name = "indicator"
         order = wide.notna().sum(axis=1).sort_values(ascending=False, kind="stable").index
         return wide.loc[order]
