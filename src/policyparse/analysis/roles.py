@@ -100,7 +100,7 @@ def city_of(doc: PolicyDocument) -> str | None:
     for text in [*doc.meta.issuers, *doc.meta.signatories, doc.meta.title or ""]:
         m = _CITY.match(text)
         if m is not None:
-            return m[1]
+            return str(m[1])
     return None
 
 
