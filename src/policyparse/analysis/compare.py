@@ -46,6 +46,7 @@ class DocInfo(_Model):
     """One compared document."""
 
     key: str
+    label: str = Field(description="a short name for tables and charts: place and year, else the title")
     path: str
     title: str | None
     doc_number: str | None
@@ -227,6 +228,9 @@ def compare(
         named = {pkey: pdoc, **named}
         parent_key = pkey
     infos = [_doc_info(k, d, k == parent_key) for k, d in named.items()]
+    if len({i.label for i in infos}) < len(infos):
+        for i in infos:
+            i.label = f"{i.label}（{i.key}）"
     roles, agencies = _role_counts(named)
     links, matrices, lonely = align.outline(named, depth=depth, threshold=threshold)
     cov: list[ParentCoverage] = []
@@ -245,11 +249,27 @@ def compare(
 def _doc_info(key: str, d: PolicyDocument, is_parent: bool) -> DocInfo:
     plan = walk.plan_part(d)
     return DocInfo(
-        key=key, path=d.source.path, title=d.meta.title, doc_number=d.meta.doc_number.text if d.meta.doc_number else None,
+        key=key, label=doc_label(d), path=d.source.path, title=d.meta.title, doc_number=d.meta.doc_number.text if d.meta.doc_number else None,
         issuers=d.meta.issuers, date=d.meta.date, pages=d.source.page_count, plan_part=plan,
         plan_title=d.parts()[plan].title, tasks=sum(1 for _ in d.iter_tasks()),
         sections=sum(1 for _ in walk.iter_sections(d)), targets=len(d.targets), is_parent=is_parent,
     )  # fmt: skip
+
+
+def doc_label(d: PolicyDocument) -> str:
+    """青浦区 2024, 浙江省 2021…: where the document comes from and when; else its plan's title."""
+    from policyparse.analysis.roles import places_of
+    from policyparse.core.agencies import lexicon
+
+    city, district = places_of(d)
+    place = district
+    if place is None:
+        lex = lexicon()
+        prov = next((p for p in map(lex.province_in, [*d.meta.issuers, d.meta.title or ""]) if p), None)
+        place = lex.provinces[prov]["full"] if prov else city
+    if place is None:
+        return excerpt(d.parts()[walk.plan_part(d)].title or d.meta.title or walk.doc_key(d), 14)
+    return f"{place} {d.meta.date[:4]}" if d.meta.date else place
 
 
 def excerpt(text: str, n: int = 40) -> str:

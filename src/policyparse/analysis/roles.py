@@ -62,7 +62,8 @@ _CORE_ROLES: tuple[tuple[str, str], ...] = (
 )
 _CORES = [(regex.compile(p), r) for p, r in _CORE_ROLES]
 
-_PLACE = regex.compile(r"(?P<city>上海市|\p{Han}{2,3}市)?(?P<district>\p{Han}{1,3}?(?:新区|区|县))(?:人民政府|政府|的?)")
+# issuers and titles begin with their place: 上海市青浦区人民政府办公室, 松江区绿化和市容管理局
+_PLACE = regex.compile(r"^(?:中共)?(?P<city>\p{Han}{2,3}市)?(?P<district>\p{Han}{1,3}?(?:新区|区|县))")
 _CITY = regex.compile(r"^(?:中共)?(\p{Han}{2,3}市)(?!场|民|政府)")
 _LEVEL_PREFIX = {"区": "county", "县": "county", "市": "city", "省": "province"}
 
@@ -88,7 +89,7 @@ def role_by_morphology(name: str) -> str | None:
 def district_of(doc: PolicyDocument) -> str | None:
     """The district (青浦区…) a district-level document is issued in, from its issuers or title."""
     for text in [*doc.meta.issuers, *doc.meta.signatories, doc.meta.title or ""]:
-        m = _PLACE.search(text)
+        m = _PLACE.match(text)
         if m is not None:
             d = m["district"]
             return d if len(d) >= 2 and d not in ("本区", "各区", "全区", "城区") else None
