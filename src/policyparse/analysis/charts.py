@@ -141,10 +141,11 @@ def coverage_chart(cmp: Comparison) -> Figure | None:
         no = [groups[h][1] for h in heads]
         ax.barh(range(len(heads)), yes, color=PALETTE[2], label="有下级任务落实")
         ax.barh(range(len(heads)), no, left=yes, color="#cccccc", label="未见落实")
+        ax.set_xlim(0, max(a + b for a, b in zip(yes, no, strict=True)) * 1.25)
         ax.set_yticks(range(len(heads)), [_short(f"{h} {titles.get(h, '')}".strip(), 24) for h in heads], fontsize=8)
         ax.set_xlabel("上级文件条目数")
         ax.set_title(f"上级文件（{labels(cmp)[cmp.parent or '']}）各部分的落实情况")
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="upper right", fontsize=8)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.spines[["top", "right"]].set_visible(False)
     return fig
