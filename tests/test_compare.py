@@ -178,3 +178,28 @@ def test_import_policyparse_stays_light() -> None:
         "assert not [m for m in ('pandas', 'jieba', 'matplotlib') if m in sys.modules]"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(ROOT))
+
+
+def _readme_block() -> str:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    return readme[readme.index("<!-- BEGIN compare") : readme.index("<!-- END compare")]
+
+
+def test_readme_four_questions_run() -> None:
+    block = _readme_block()
+    code = block.split("```python\n", 1)[1].split("```", 1)[0]
+    code = code.replace("corpora/", str(ROOT / "corpora") + "/")
+    names: dict[str, object] = {}
+    exec(compile(code, "README", "exec"), names)  # the lines a reader copies, run as they stand
+    units = names["units"]
+    led = units.query("is_lead and role == '科技'")  # type: ignore[attr-defined]
+    assert len(led) == 26 and set(led.doc) == {"浙江"}
+
+
+def test_readme_lists_the_frame_columns() -> None:
+    from policyparse.analysis.frames import COLUMNS
+
+    block = _readme_block()
+    for kind, cols in COLUMNS.items():
+        row = next(line for line in block.splitlines() if line.startswith(f"| `{kind}` |"))
+        assert row.split("|")[2].strip().split("`")[1].split() == list(cols), kind
