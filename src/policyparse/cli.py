@@ -19,7 +19,8 @@ def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="policyparse",
         description="Parse a Chinese policy document (PDF or one-paragraph-per-line text) into JSON. "
-        "For many files: policyparse batch DIR_OR_GLOB -o OUTDIR (see policyparse batch --help).",
+        "For many files: policyparse batch DIR_OR_GLOB -o OUTDIR (see policyparse batch --help); "
+        "to compare plans: policyparse compare A B … [--parent P] (see policyparse compare --help).",
     )
     ap.add_argument("file", help="a .pdf or .txt file")
     ap.add_argument("-o", "--output", help="write the JSON here instead of standard output")
@@ -56,6 +57,10 @@ def _batch_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["compare"]:
+        from policyparse.analysis.cli_compare import run
+
+        return run(argv[1:])
     if argv[:1] == ["batch"]:
         from policyparse.batch import BatchOptions, run_batch_cli
 

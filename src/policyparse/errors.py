@@ -85,6 +85,13 @@ class StrictModeError(PolicyParseError):
     code = "E009"
 
 
+class AnalysisDependencyError(PolicyParseError):
+    """An optional part of the comparison layer is missing: pandas, jieba, matplotlib or a CJK font."""
+
+    exit_code = 21
+    code = "E010"
+
+
 ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     PolicyParseError,
     InputNotFoundError,
@@ -96,4 +103,5 @@ ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     TooLargeError,
     NotAPolicyDocumentError,
     StrictModeError,
+    AnalysisDependencyError,
 )

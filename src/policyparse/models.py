@@ -8,11 +8,14 @@ Every element that stands for a piece of the source carries ``span`` ([start, en
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from policyparse.core.doc_number import DocNumber
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCHEMA_VERSION = "1.0"
 
@@ -264,3 +267,10 @@ class PolicyDocument(_Model):
             for s in p.iter_sections():
                 found.extend(s.paragraphs)
         yield from sorted(found, key=lambda x: x.span[0])
+
+    def to_frame(self, kind: str = "tasks") -> pd.DataFrame:
+        """One row per task, unit, target, section or paragraph as a pandas DataFrame (needs the
+        ``analysis`` extra); columns are listed in the README under "Frames"."""
+        from policyparse.analysis.frames import to_frame
+
+        return to_frame(self, kind)
