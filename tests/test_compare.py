@@ -42,20 +42,24 @@ def comparison() -> Comparison:
 
 def test_roles_by_lexicon_and_by_morphology() -> None:
     roles = comparison().frame("roles")
-    got = {(r.doc, r.role): (r.led, r.co_led, r.cooperating, r.led_ids, r.cooperating_ids) for r in roles.itertuples()}
+    got = {
+        (r.doc, r.role): (r.led, r.co_led, r.cooperating, r.responsible, r.led_ids, r.cooperating_ids, r.responsible_ids)
+        for r in roles.itertuples()
+    }
+    # a flat 责任单位 list: the first leads by convention, the others are responsible, not cooperating
     assert got == {
-        ("zj", "科技"): (1, 1, 1, ["t1"], ["t3"]),
-        ("zj", "发展改革"): (1, 1, 0, ["t1"], []),
-        ("zj", "自然资源"): (1, 0, 0, ["t2"], []),
-        ("zj", "人力社保"): (1, 0, 0, ["t3"], []),
-        ("zj", "财政"): (0, 0, 1, [], ["t1"]),
-        ("sh", "科技"): (1, 0, 0, ["t1"], []),
-        ("sh", "绿化市容"): (1, 0, 0, ["t2"], []),
-        ("sh", "发展改革"): (0, 0, 1, [], ["t1"]),
-        ("qp", "科技"): (1, 0, 0, ["t1"], []),
-        ("qp", "绿化市容"): (1, 0, 0, ["t2"], []),
-        ("qp", "财政"): (0, 0, 1, [], ["t1"]),
-        ("qp", "公安"): (0, 0, 1, [], ["t2"]),
+        ("zj", "科技"): (1, 1, 0, 1, ["t1"], [], ["t3"]),
+        ("zj", "发展改革"): (1, 1, 0, 0, ["t1"], [], []),
+        ("zj", "自然资源"): (1, 0, 0, 0, ["t2"], [], []),
+        ("zj", "人力社保"): (1, 0, 0, 0, ["t3"], [], []),
+        ("zj", "财政"): (0, 0, 1, 0, [], ["t1"], []),
+        ("sh", "科技"): (1, 0, 0, 0, ["t1"], [], []),
+        ("sh", "绿化市容"): (1, 0, 0, 0, ["t2"], [], []),
+        ("sh", "发展改革"): (0, 0, 1, 0, [], ["t1"], []),
+        ("qp", "科技"): (1, 0, 0, 0, ["t1"], [], []),
+        ("qp", "绿化市容"): (1, 0, 0, 0, ["t2"], [], []),
+        ("qp", "财政"): (0, 0, 0, 1, [], [], ["t1"]),
+        ("qp", "公安"): (0, 0, 0, 1, [], [], ["t2"]),
     }
     # 浙江省科学技术厅, 上海市科学技术委员会 and 青浦区科委 on one row of the side-by-side table
     wide = comparison().table("roles")
@@ -67,13 +71,15 @@ def test_agencies_canonical_with_source() -> None:
     ag = comparison().frame("agencies")
     sci = ag[ag.role == "科技"]
     assert sorted(zip(sci.doc, sci.canonical, sci.role_source, sci.led, strict=True)) == [
-        ("qp", "青浦区科委", "morphology", 1),
+        ("qp", "上海市青浦区科学技术委员会", "morphology", 1),
         ("sh", "上海市科学技术委员会", "lexicon", 1),
         ("zj", "浙江省科学技术厅", "lexicon", 1),
     ]
     waste = ag[ag.role == "绿化市容"]
-    assert sorted(waste.canonical) == ["上海市绿化市容局", "青浦区绿化市容局"]
-    assert set(ag[ag.doc == "qp"].canonical) == {"青浦区科委", "青浦区财政局", "青浦区绿化市容局", "青浦区公安分局"}
+    assert sorted(waste.canonical) == ["上海市绿化市容局", "上海市青浦区绿化市容局"]
+    assert set(ag[ag.doc == "qp"].canonical) == {
+        "上海市青浦区科学技术委员会", "上海市青浦区财政局", "上海市青浦区绿化市容局", "上海市青浦区公安分局",
+    }  # fmt: skip
 
 
 def test_targets_side_by_side() -> None:

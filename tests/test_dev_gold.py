@@ -12,7 +12,7 @@ from conftest import ROOT, parsed
 from gold_eval import _ws, predicted
 
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
-from typeset import typeset_text  # noqa: E402
+from typeset import typeset_text
 
 DEV = ROOT / "corpora" / "dev"
 GOLD = sorted(g for g in DEV.glob("*.gold.json") if not g.name.endswith(".targets.gold.json"))

@@ -65,7 +65,9 @@ class RoleCount(_Model):
     """Tasks of one document in which agencies of one role lead, lead jointly, or cooperate.
 
     Counts are of distinct tasks: ``led`` (a unit of the role is a lead unit), ``co_led`` (those of
-    ``led`` with more than one lead unit), ``cooperating`` (a cooperating unit, not also a lead).
+    ``led`` with more than one lead unit), ``cooperating`` (a cooperating unit, not also a lead),
+    ``responsible`` (named responsible but neither leading nor cooperating: the units after the first
+    of a flat 责任单位 list, an 实施主体 column — the text claims no more).
     """
 
     doc: str
@@ -73,9 +75,11 @@ class RoleCount(_Model):
     led: int
     co_led: int
     cooperating: int
+    responsible: int = 0
     led_tasks: list[Ref]
     co_led_tasks: list[Ref]
     cooperating_tasks: list[Ref]
+    responsible_tasks: list[Ref] = Field(default_factory=list)
 
 
 class AgencyCount(_Model):
@@ -89,9 +93,11 @@ class AgencyCount(_Model):
     led: int
     co_led: int
     cooperating: int
+    responsible: int = 0
     led_tasks: list[Ref]
     co_led_tasks: list[Ref]
     cooperating_tasks: list[Ref]
+    responsible_tasks: list[Ref] = Field(default_factory=list)
 
 
 class TargetCell(_Model):
@@ -287,6 +293,7 @@ class _Tally:
         self.led: dict[str, Ref] = {}
         self.co: dict[str, Ref] = {}
         self.coop: dict[str, Ref] = {}
+        self.resp: dict[str, Ref] = {}
         self.names: list[str] = []
         self.role = UNKNOWN_ROLE
         self.source: RoleSource = "printed"
@@ -298,12 +305,16 @@ class _Tally:
                 self.co[ref.id] = ref
         elif coop:
             self.coop[ref.id] = ref
+        else:
+            self.resp[ref.id] = ref
 
     def counts(self) -> dict[str, Any]:
         coop = [r for k, r in self.coop.items() if k not in self.led]
+        resp = [r for k, r in self.resp.items() if k not in self.led and k not in self.coop]
         return {
-            "led": len(self.led), "co_led": len(self.co), "cooperating": len(coop),
+            "led": len(self.led), "co_led": len(self.co), "cooperating": len(coop), "responsible": len(resp),
             "led_tasks": list(self.led.values()), "co_led_tasks": list(self.co.values()), "cooperating_tasks": coop,
+            "responsible_tasks": resp,
         }  # fmt: skip
 
 

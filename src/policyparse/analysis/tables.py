@@ -34,8 +34,9 @@ def frame(cmp: Comparison, name: str) -> pd.DataFrame:
     elif name in ("roles", "agencies"):
         rows = []
         for r in cmp.roles if name == "roles" else cmp.agencies:
-            d = r.model_dump(exclude={"led_tasks", "co_led_tasks", "cooperating_tasks"})
-            d.update(led_ids=_ids(r.led_tasks), co_led_ids=_ids(r.co_led_tasks), cooperating_ids=_ids(r.cooperating_tasks))
+            d = r.model_dump(exclude={"led_tasks", "co_led_tasks", "cooperating_tasks", "responsible_tasks"})
+            d.update(led_ids=_ids(r.led_tasks), co_led_ids=_ids(r.co_led_tasks), cooperating_ids=_ids(r.cooperating_tasks),
+                     responsible_ids=_ids(r.responsible_tasks))  # fmt: skip
             rows.append(d)
     elif name == "targets":
         rows = [{**c.model_dump(exclude={"target"}), "id": c.target.id, "start": c.target.span[0],
