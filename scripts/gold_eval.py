@@ -117,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("docs", nargs="*")
     ap.add_argument("--pdf", action="store_true", help="parse PDFs typeset from the texts")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--dir", type=Path, default=DEV, help="folder of <id>.txt + <id>.gold.json (default corpora/dev)")
     args = ap.parse_args(argv)
-    golds = sorted(DEV.glob("*.gold.json"))
+    golds = sorted(args.dir.glob("*.gold.json"))
     golds = [g for g in golds if not g.name.endswith(".targets.gold.json")]
     if args.docs:
         golds = [g for g in golds if any(d in g.name for d in args.docs)]
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp.mkdir(exist_ok=True)
     for g in golds:
         gold = json.loads(g.read_text("utf-8"))
-        txt = DEV / (gold["id"] + ".txt")
+        txt = args.dir / (g.name.removesuffix(".gold.json") + ".txt")
         src = _pdf_of(txt, tmp) if args.pdf else txt
         s = score(gold, predicted(parse(src)), args.verbose and True)
         hp, hr, _ = _f1(*s["head"])

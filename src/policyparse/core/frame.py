@@ -171,7 +171,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
         f.date = date
         role[date] = "date"
         j = date - 1
-        while j >= start_body and len(f.signature) + (f.seal_note is not None) < 5:
+        while j >= start_body and len(f.signature) + (f.seal_note is not None) < 16:  # joint notices sign many
             t = texts[j]
             if _SEAL.fullmatch(t):
                 f.seal_note = j

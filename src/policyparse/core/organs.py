@@ -54,14 +54,23 @@ def AREA_NOUNS() -> frozenset[str]:
     return _morph().area
 
 
+def starts_with_area(s: str) -> str | None:
+    """The area noun ``s`` starts with (县（市、区）人民政府 → 县（市、区）), longest first; brackets of any shape."""
+    t = s.translate(_SQUARE)
+    return next((n for n in sorted(_morph().area, key=len, reverse=True) if t.startswith(n)), None)
+
+
 def is_head(s: str) -> bool:
     """Is ``s`` exactly an organ head (人民政府, 局, 委员会…)?"""
     return bool(s) and _morph().head_re.fullmatch(s) is not None
 
 
+_SQUARE = str.maketrans("〔〕[]()", "（）（）（）")
+
+
 def is_area_noun(s: str) -> bool:
-    """A bare place word that 各 distributes over: 区, 县（市）, 街道, 开发区."""
-    return s.strip() in _morph().area
+    """A bare place word that 各 distributes over: 区, 县（市）, 县〔市、区〕, 街道, 开发区."""
+    return s.strip().translate(_SQUARE) in _morph().area
 
 
 def is_organ(name: str) -> bool:

@@ -198,7 +198,7 @@ def _digit_title_marker(t: str, stack: list[SectionDraft], last: dict[tuple[int,
     if m is None:
         return None
     n = cn_to_int(m["n"])
-    parents = [id(d) for d in stack] + [0]
+    parents = [id(d) for d in stack] + [0, -1]  # -1: items numbered on through sections
     for key in parents:
         prev = last.get((key, "arabic_dot"))
         if prev is not None and n == prev + 1 and n > 1:

@@ -21,7 +21,7 @@ from policyparse.core.duties import duty_hit
 from policyparse.core.frame import Frame, PartDraft, segment
 from policyparse.core.meta import build_meta, title_from_page
 from policyparse.core.organs import place_of
-from policyparse.core.outline import SectionDraft, build_tree
+from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
 from policyparse.core.targets import targets_in_paragraph
 from policyparse.core.tasks import TaskContext, tasks_in
 from policyparse.core.textnorm import normalize_chars
@@ -263,6 +263,9 @@ def _section(
     head = own[0]
     pstart = b.asm.paragraphs[head].span[0]
     sp = d.split
+    if duty is not None and sp.kind == "line" and not d.children and len(own) == 1:
+        # under an organ's heading an item that is nothing but a line is one of its duties, not a title
+        sp = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
     paras = [b.paragraph(i, "heading" if (i == head and sp.kind != "untitled") else "body") for i in own]
     title_span = (pstart + sp.title_start, pstart + sp.title_end) if sp.title is not None else None
     # the section's own text comes before its children's: its tasks first (ids and 下同 follow the text)

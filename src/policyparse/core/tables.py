@@ -126,15 +126,16 @@ def table_tasks(text: str, rows: list[tuple[int, int]], state: TableState | None
             if texts:
                 out[-1].text_span = (out[-1].text_span[0], texts[-1][1])
                 continue
-        # unit cells merged over rows come out empty; when only some are empty, they are just empty
-        # (a cell spanning the three unit columns leaves the other two blank)
-        units_merged = all(cells[k][1] == cells[k][0] for k in role_cols)
+        # unit cells merged over rows come out empty: the empty unit cells before the first filled one take
+        # the value above (a lead merged over rows); after a filled one they are blank (a cell spanning
+        # the unit columns to its right leaves them empty)
+        first_filled = next((k for k in role_cols if cells[k][1] > cells[k][0]), None)
         own: dict[int, tuple[int, int]] = {}
         for k, (x, y) in enumerate(cells):
             if y > x:
                 own[k] = (x, y)
                 above[k] = (x, y)
-            elif columns[k].kind != "index" and k in above and (units_merged or k not in role_cols):
+            elif columns[k].kind != "index" and k in above and (first_filled is None or k < first_filled or k not in role_cols):
                 own[k] = above[k]
         # the task text: this row's own text cells, from the first to the last
         row_text = [own[k] for k, c in enumerate(columns) if c.kind == "text" and k in own and a <= own[k][0] < b]

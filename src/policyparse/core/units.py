@@ -14,7 +14,7 @@ import regex
 
 from policyparse.core.brackets import split_outside
 from policyparse.core.grammar import Grammar
-from policyparse.core.organs import AREA_NOUNS, is_area_noun, is_head, is_organ, is_unit_like
+from policyparse.core.organs import is_area_noun, is_head, is_organ, is_unit_like, starts_with_area
 
 
 @dataclass
@@ -63,7 +63,8 @@ def _split_conj(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _area_then_head(t: str) -> bool:
     """"县（市、区）人民政府", "镇人民政府": an area noun carrying the head of the whole distributed list."""
-    return any(t.startswith(n) and is_head(t[len(n) :]) for n in sorted(AREA_NOUNS(), key=len, reverse=True))
+    n = starts_with_area(t)
+    return n is not None and is_head(t[len(n) :])
 
 
 def _distributed(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -84,11 +85,27 @@ def _distributed(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+_CONJ_EACH = regex.compile(r"[和及与](?=各)")
+
+
+def _split_before_each(s: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
+    """The ranges between separators, also cut at "及各…" after an organ: "杭州市政府及各区、县（市）政府"
+    is 杭州市政府 and the distributed 各区、县（市）政府 — the 、 after 各 belongs to the second."""
+    out: list[tuple[int, int]] = []
+    for x, y in split_outside(s, a, b, seps):
+        m = _CONJ_EACH.search(s, x, y)
+        if m is not None and is_organ(s[x : m.start()].strip()):
+            out += [(x, m.start()), (m.end(), y)]
+        else:
+            out.append((x, y))
+    return out
+
+
 def units_in(s: str, a: int, b: int, role: str, g: Grammar, spaces_separate: bool = False) -> list[UnitMention]:
     """Units of a range that carries one role."""
     seps = g.separators + (" " if spaces_separate else "")
     pieces: list[tuple[int, int]] = []
-    for x, y in split_outside(s, a, b, seps):
+    for x, y in _split_before_each(s, a, b, seps):
         m = g.split_before_collective.search(s, x, y)
         parts = [(x, m.start()), (m.end(), y)] if m is not None else [(x, y)]
         for p, q in parts:
