@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from policyparse.core.doc_number import DocNumber
 
@@ -25,6 +25,34 @@ BBox = tuple[float, float, float, float]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _Shown(_Model):
+    """Elements shown as a short summary in the REPL and notebooks (see ``policyparse.display``)."""
+
+    def __repr__(self) -> str:
+        from policyparse.display import text_repr
+
+        return text_repr(self)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        from policyparse.display import html_repr
+
+        return html_repr(self)  # type: ignore[arg-type]
+
+
+class _InText(_Model):
+    """An element whose text is a span of the document's ``text`` (set when the document is built)."""
+
+    _doc_text: str | None = PrivateAttr(default=None)
+
+    @property
+    def text(self) -> str:
+        """The element's text, ``PolicyDocument.text[span]``."""
+        if self._doc_text is None:
+            raise AttributeError("text is known once the element belongs to a PolicyDocument")
+        a, b = self.span  # type: ignore[attr-defined]
+        return self._doc_text[a:b]
 
 
 class Provenance(_Model):
@@ -57,7 +85,7 @@ ParagraphRole = Literal[
 ]
 
 
-class Paragraph(_Model):
+class Paragraph(_InText):
     """One logical paragraph of the source, as it stands in ``text``."""
 
     span: Span
@@ -93,7 +121,7 @@ class Clause(_Model):
     rule_text: str | None = None
 
 
-class Task(_Model):
+class Task(_Shown):
     """A task: the text since the previous clause (or heading) and the clause that ends it."""
 
     id: str
@@ -107,6 +135,24 @@ class Task(_Model):
     deadline: str | None = None
     #: a task-table row's cells under their headers (merged cells filled from above)
     cells: dict[str, str] | None = None
+    #: the section the task stands in (None: in its part's text before any heading) and its path
+    section_id: str | None = None
+    section_path: str | None = None
+
+    @property
+    def leads(self) -> list[Unit]:
+        """The lead units as unit objects (canonical name and role one attribute away)."""
+        return [u for u in self.units if u.name in self.lead_units]
+
+    @property
+    def cooperating(self) -> list[Unit]:
+        """The cooperating units as unit objects."""
+        return [u for u in self.units if u.name in self.cooperating_units]
+
+    @property
+    def responsible(self) -> list[Unit]:
+        """Units named responsible that neither lead nor cooperate (the rest of a flat list)."""
+        return [u for u in self.units if u.name not in self.lead_units and u.name not in self.cooperating_units]
 
 
 SectionStyle = Literal[
@@ -115,11 +161,13 @@ SectionStyle = Literal[
 TitleKind = Literal["line", "run_in", "untitled"]
 
 
-class Section(_Model):
+class Section(_InText, _Shown):
     """A numbered division (一、/（一）/1./（1）/第X章…) and what stands under it."""
 
     id: str
     marker: str
+    #: the markers from the part's top down to this section: "二、>（三）"
+    path: str = ""
     style: SectionStyle
     number: int
     depth: int
@@ -133,7 +181,7 @@ class Section(_Model):
     children: list[Section] = Field(default_factory=list)
 
 
-class Part(_Model):
+class Part(_InText, _Shown):
     """The notice itself (label null) or one attachment (附件1…) or an embedded plan."""
 
     label: str | None = None
@@ -237,7 +285,7 @@ class Source(_Model):
     extractor: str
 
 
-class PolicyDocument(_Model):
+class PolicyDocument(_Shown):
     """A parsed policy document."""
 
     schema_version: str = SCHEMA_VERSION
@@ -250,9 +298,50 @@ class PolicyDocument(_Model):
     targets: list[Target] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
+    #: index into ``parts()`` of the part that holds the plan (an embedded plan or 附件 after a
+    #: covering notice, else the body); its section ids are plain ("1.2"), other parts' are prefixed
+    plan_part: int = 0
+
+    def model_post_init(self, context: object, /) -> None:
+        # paragraphs, sections and parts read their .text from the document's text
+        for p in self.parts():
+            p._doc_text = self.text
+            for para in p.paragraphs:
+                para._doc_text = self.text
+            for s in p.iter_sections():
+                s._doc_text = self.text
+                for para in s.paragraphs:
+                    para._doc_text = self.text
+        for para in self.back_matter:
+            para._doc_text = self.text
 
     def parts(self) -> list[Part]:
+        """The notice (``body``) and then every attachment or embedded plan."""
         return [self.body, *self.attachments]
+
+    @property
+    def plan(self) -> Part:
+        """The part that holds the plan: the embedded plan or 附件 of a covering notice, else the body."""
+        return self.parts()[self.plan_part]
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Every section of every part, depth first, in document order."""
+        for p in self.parts():
+            yield from p.iter_sections()
+
+    def section(self, id: str) -> Section:
+        """The section with this id (ids are unique across parts); KeyError when there is none."""
+        for s in self.iter_sections():
+            if s.id == id:
+                return s
+        raise KeyError(f"no section {id!r}")
+
+    def task(self, id: str) -> Task:
+        """The task with this id (t1, t2…); KeyError when there is none."""
+        for t in self.iter_tasks():
+            if t.id == id:
+                return t
+        raise KeyError(f"no task {id!r}")
 
     def iter_tasks(self) -> Iterator[Task]:
         """Every task of every part, in document order."""

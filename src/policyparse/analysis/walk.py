@@ -1,8 +1,7 @@
-"""What the comparison needs from a parsed document, computed from the current model.
+"""What the comparison needs from a parsed document beyond the model's own navigation.
 
-Small helpers meant to be replaced when the model carries the answers itself (issue #11:
-``doc.plan``, section ids unique across parts, ``task.section_id``): which part holds the plan,
-a unique id and a path (一、>（二）) for every section, and the section each element stands in.
+The core gives unique section ids, section paths and the plan part (``doc.plan_part``); these
+helpers add title paths, the section each offset stands in, and the text a comparison reads.
 """
 
 from __future__ import annotations
@@ -28,46 +27,30 @@ class SectionInfo:
 
 
 def plan_part(doc: PolicyDocument) -> int:
-    """Index into ``doc.parts()`` of the part holding the plan.
-
-    The covering notice (通知) is a part without sections when the plan follows it; the plan is the
-    first part with a numbered outline, else the part with the most tasks, else the body.
-    """
-    parts = doc.parts()
-    for i, p in enumerate(parts):
-        if p.sections:
-            return i
-    counts = [sum(1 for _ in p.iter_tasks()) for p in parts]
-    return max(range(len(parts)), key=lambda i: (counts[i], -i)) if any(counts) else 0
+    """Index into ``doc.parts()`` of the part holding the plan (``doc.plan_part``, set by the core)."""
+    return doc.plan_part
 
 
 def part_label(doc: PolicyDocument, i: int) -> str:
-    """A short name of part ``i`` for ids and tables: its label (附件1), else 正文 / part{i}."""
-    p = doc.parts()[i]
-    if p.label:
-        return p.label
-    return "正文" if i == 0 else f"part{i}"
+    """A short name of part ``i`` for tables: its label (附件1), else 正文 / 部分N (as in section ids)."""
+    from policyparse.core.ids import part_name
+
+    return part_name(doc.parts(), i)
 
 
 def iter_sections(doc: PolicyDocument) -> Iterator[SectionInfo]:
-    """Every section of every part, depth first; ids of the plan part's sections are kept as they
-    are and the others get their part's label in front (附件1/2.1), so ids are unique."""
-    plan = plan_part(doc)
+    """Every section of every part, depth first, with its part and its title path."""
     for i, part in enumerate(doc.parts()):
-        prefix = "" if i == plan else f"{part_label(doc, i)}/"
-        yield from _walk(part.sections, i, part.label, prefix, (), (), None)
+        yield from _walk(part.sections, i, part.label, (), None)
 
 
 def _walk(
-    sections: list[Section], part: int, label: str | None, prefix: str,
-    markers: tuple[str, ...], titles: tuple[str, ...], parent: str | None,
+    sections: list[Section], part: int, label: str | None, titles: tuple[str, ...], parent: str | None,
 ) -> Iterator[SectionInfo]:  # fmt: skip
     for s in sections:
-        m = (*markers, s.marker)
         t = (*titles, f"{s.marker}{s.title or ''}")
-        uid = prefix + s.id
-        yield SectionInfo(uid, part, label, s, ">".join(m), " > ".join(t), parent)
-        yield from _walk(s.children, part, label, prefix, m, t, uid)
+        yield SectionInfo(s.id, part, label, s, s.path or s.marker, " > ".join(t), parent)
+        yield from _walk(s.children, part, label, t, s.id)
 
 
 class Locator:

@@ -19,6 +19,7 @@ from policyparse.core.chrome import drop_chrome
 from policyparse.core.clauses import ClauseHit
 from policyparse.core.duties import duty_hit
 from policyparse.core.frame import Frame, PartDraft, segment
+from policyparse.core.ids import assign_ids
 from policyparse.core.meta import build_meta, title_from_page
 from policyparse.core.organs import place_of
 from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
@@ -189,6 +190,7 @@ def _build(
         extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx + d.list_idx
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
+    plan = assign_ids([body, *attachments])
     targets = _targets(b.text, [body, *attachments])
     warnings.extend(ctx.warnings)
     if (unknown := ctx.unknown_warning()) is not None:
@@ -205,6 +207,7 @@ def _build(
         targets=targets,
         warnings=warnings,
         dropped=dropped,
+        plan_part=plan,
     )
     if strict and doc.warnings:
         w = doc.warnings[0]
