@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from policyparse.core.organs import Place, expand_place, is_organ, role_of
+from policyparse.core.organs import Place, expand_place, is_organ, morphology_roles, role_of
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,20 @@ class Lexicon:
         if role is None and full == name:
             return None  # nothing the rules can add: an unknown organ stays unknown
         return Agency(full, role or "其他", level, province)
+
+
+def agency_roles() -> dict[str, str]:
+    """The functional-role vocabulary of units (科技, 发展改革, 绿化市容…), each with where it comes
+    from: ``lexicon`` (roles of the agencies in data/agencies.json) or ``morphology`` (roles that only
+    organs below the province carry, read off organ names by data/organs.json)."""
+    raw = json.loads(resources.files("policyparse").joinpath("data/agencies.json").read_text("utf-8"))
+    out = {e["role"]: "lexicon" for e in [*raw["central"], *raw["provincial"], *raw["collective"]]}
+    for entries in raw["overrides"].values():
+        out.update({e["role"]: "lexicon" for e in entries})
+    out["地方政府"] = "lexicon"
+    for role in [*morphology_roles(), "其他"]:  # 其他: an organ by its head whose core names no role
+        out.setdefault(role, "morphology")
+    return dict(sorted(out.items()))
 
 
 @cache

@@ -167,6 +167,11 @@ def role_of(name: str) -> str | None:
     return best[2] if best else None
 
 
+def morphology_roles() -> list[str]:
+    """The roles organ-name morphology can give (data/organs.json role_cores)."""
+    return list(_morph().raw["role_cores"])
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a document's organs sit: 上海市 / 奉贤区 / 古美路街道 (any may be missing)."""
