@@ -85,6 +85,20 @@ class StrictModeError(PolicyParseError):
     code = "E009"
 
 
+class ToolNotFoundError(PolicyParseError):
+    """A program this input needs is not installed (LibreOffice for .doc/.wps); the message names it."""
+
+    exit_code = 21
+    code = "E010"
+
+
+class DocumentUnreadableError(PolicyParseError):
+    """A Word or web file too damaged to read (a broken zip, malformed XML)."""
+
+    exit_code = 22
+    code = "E011"
+
+
 ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     PolicyParseError,
     InputNotFoundError,
@@ -96,4 +110,6 @@ ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     TooLargeError,
     NotAPolicyDocumentError,
     StrictModeError,
+    ToolNotFoundError,
+    DocumentUnreadableError,
 )
