@@ -177,6 +177,10 @@ class Meta(_Model):
     printed_date: str | None = None
     publication: str | None = None
     contact: str | None = None
+    # Issue #13: what a web page prints around the document (索引号, 发文机关, 成文日期…), label → value,
+    # and which fields above were taken from there because the document's own text lacks them.
+    page_metadata: dict[str, str] = Field(default_factory=dict)
+    field_sources: dict[str, str] = Field(default_factory=dict)
 
 
 Comparator = Literal["eq", "ge", "gt", "le", "lt", "range", "approx", "increase", "decrease", "none"]
@@ -212,20 +216,28 @@ class ParseWarning(_Model):
 
 
 class Dropped(_Model):
-    """Source text kept out of ``text`` on purpose (page numbers), with where it stood."""
+    """Source text kept out of ``text`` on purpose (page numbers, running headers and footers), with where it stood."""
 
-    kind: Literal["page_number", "running_header"]
+    kind: Literal["page_number", "running_header", "running_footer"]
     text: str
     page: int | None
     bbox: BBox | None = None
 
 
+class OcrPage(_Model):
+    """A page read by OCR: its mean word confidence (0–100, Tesseract's scale)."""
+
+    page: int
+    confidence: float
+
+
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["pdf", "txt", "html", "docx"]
+    format: Literal["pdf", "txt", "html", "docx", "doc"]
     page_count: int | None
     extractor: str
+    ocr_pages: list[OcrPage] = Field(default_factory=list)
 
 
 class PolicyDocument(_Model):

@@ -18,6 +18,7 @@ from policyparse.core.assemble import Assembled, assemble
 from policyparse.core.frame import PartDraft, segment
 from policyparse.core.meta import build_meta
 from policyparse.core.outline import SectionDraft, build_tree
+from policyparse.core.page_meta import merge_page_metadata
 from policyparse.core.targets import targets_in_paragraph
 from policyparse.core.tasks import TaskContext, tasks_in
 from policyparse.errors import (
@@ -29,6 +30,7 @@ from policyparse.errors import (
 )
 from policyparse.models import (
     Dropped,
+    OcrPage,
     Paragraph,
     ParagraphRole,
     ParseWarning,
@@ -51,7 +53,8 @@ def parse(
     max_pages: int | None = None,
     timeout: float | None = None,
 ) -> PolicyDocument:
-    """Parse a policy document (``.pdf``, or ``.txt`` with one paragraph per line).
+    """Parse a policy document: PDF (scans through OCR with ``policyparse[ocr]``), DOCX, DOC/WPS (with
+    LibreOffice), a saved web page (HTML), or text with one paragraph per line.
 
     Lenient by default: oddities become ``warnings``; with ``strict=True`` the first one raises
     :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
@@ -100,9 +103,10 @@ def build_document(rr: ReadResult, *, path: str, sha256: str, strict: bool = Fal
     source = Source(
         path=path, sha256=sha256, format=rr.format,  # type: ignore[arg-type]
         page_count=rr.page_count, extractor=rr.extractor,
+        ocr_pages=[OcrPage(page=k, confidence=v) for k, v in sorted(rr.ocr_confidence.items())],
     )  # fmt: skip
     warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in rr.warnings]
-    return _build(rr.paragraphs, source, list(rr.dropped), warnings, strict)
+    return _build(rr.paragraphs, source, list(rr.dropped), warnings, strict, rr.page_metadata)
 
 
 def parse_text(text: str, *, name: str = "<text>", strict: bool = False) -> PolicyDocument:
@@ -144,6 +148,7 @@ def _build(
     dropped: list[Dropped],
     warnings: list[ParseWarning],
     strict: bool,
+    page_metadata: dict[str, str] | None = None,
 ) -> PolicyDocument:
     asm = assemble(raw)
     if not asm.text.strip():
@@ -156,6 +161,8 @@ def _build(
     lex = lexicon()
     labels = {d.label: d.title(b.texts) for d in frame.attachments if d.label}
     meta = build_meta(b.texts, frame, labels)
+    if page_metadata:  # a web page's header table fills what the text lacks
+        warnings.extend(merge_page_metadata(meta, page_metadata))
     province = None
     if meta.doc_number is not None:
         province = lex.province_of_code(meta.doc_number.agency_code)
