@@ -21,7 +21,7 @@ from policyparse.errors import EmptyDocumentError, UnsupportedFormatError
 from policyparse.readers.base import ReadResult
 from policyparse.readers.detect import SUFFIXES, sniff
 
-SUPPORTED = "PDF, HTML or text"
+SUPPORTED = "PDF, DOCX, DOC/WPS, HTML or text"
 
 
 def read_path(p: Path, data: bytes, *, password: str | None = None, max_pages: int | None = None) -> ReadResult:
@@ -39,6 +39,14 @@ def read_path(p: Path, data: bytes, *, password: str | None = None, max_pages: i
         from policyparse.readers.html import read_html
 
         return read_html(data, path=str(p))
+    if fmt == "docx":
+        from policyparse.readers.docx import read_docx
+
+        return read_docx(data, path=str(p))
+    if fmt == "doc":
+        from policyparse.readers.convert import read_doc
+
+        return read_doc(p)
     raise UnsupportedFormatError(
         f"unsupported file type {p.suffix.lower()!r} (expected {SUPPORTED})", path=str(p)
     )
