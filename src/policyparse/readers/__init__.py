@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policyparse.errors import EmptyDocumentError, UnsupportedFormatError
+from policyparse.errors import EmptyDocumentError, NoTextLayerError, UnsupportedFormatError
 from policyparse.readers.base import ReadResult
 from policyparse.readers.detect import SUFFIXES, sniff
 
@@ -53,9 +53,20 @@ def read_path(p: Path, data: bytes, *, password: str | None = None, max_pages: i
 
 
 def _read_pdf(p: Path, *, password: str | None, max_pages: int | None) -> ReadResult:
+    """The text layer; pages without one (scans, glyphs without Unicode) through OCR when it is installed."""
     from policyparse.readers.pdf import read_pdf
 
-    return read_pdf(p, password=password, max_pages=max_pages)
+    try:
+        rr = read_pdf(p, password=password, max_pages=max_pages)
+    except NoTextLayerError as exc:
+        from policyparse.readers.ocr import ocr_whole_pdf
+
+        return ocr_whole_pdf(p, exc, password=password, max_pages=max_pages)
+    if any(w[0] == "image_only_page" for w in rr.warnings):
+        from policyparse.readers.ocr import ocr_image_pages
+
+        rr = ocr_image_pages(p, rr, password=password)
+    return rr
 
 
 __all__ = ["SUFFIXES", "ReadResult", "read_path", "sniff"]
