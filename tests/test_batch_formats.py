@@ -75,3 +75,16 @@ def test_batch_over_every_format(tmp_path: Path) -> None:
                        capture_output=True, text=True, cwd=ROOT, check=False)  # fmt: skip
     assert r.returncode == 20
     assert r.stderr.count("skipped: ") == 5 and "5 not supported" in r.stderr
+
+
+def test_format_sniffing() -> None:
+    from policyparse.readers.detect import OLE_MAGIC, sniff
+
+    word = OLE_MAGIC + bytes(100) + "WordDocument".encode("utf-16-le")
+    excel = OLE_MAGIC + bytes(100) + "Workbook".encode("utf-16-le")
+    assert sniff(word[:4096], ".bin", data=word) == "doc"
+    assert sniff(excel[:4096], ".xls", data=excel) is None
+    assert sniff(excel[:4096], ".wps", data=excel) == "doc"  # named so: LibreOffice will say what it is
+    assert sniff(b"%PDF-1.7\n", ".txt") == "pdf"
+    assert sniff(b"\x89PNG\r\n", ".png") is None
+    assert sniff(b"", ".pdf") == "pdf" and sniff(b"", ".docx") == "docx"
