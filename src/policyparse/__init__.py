@@ -8,11 +8,42 @@
 from __future__ import annotations
 
 from policyparse.core.pipeline import parse, parse_text
-from policyparse.errors import PolicyParseError
+from policyparse.errors import (
+    DocumentUnreadableError,
+    EmptyDocumentError,
+    InputNotFoundError,
+    NotAPolicyDocumentError,
+    NoTextLayerError,
+    PdfEncryptedError,
+    PdfUnreadableError,
+    PolicyParseError,
+    StrictModeError,
+    TooLargeError,
+    ToolNotFoundError,
+    UnsupportedFormatError,
+)
 from policyparse.models import SCHEMA_VERSION, PolicyDocument
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA_VERSION", "PolicyDocument", "PolicyParseError", "__version__", "parse", "parse_text"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentUnreadableError",
+    "EmptyDocumentError",
+    "InputNotFoundError",
+    "NoTextLayerError",
+    "NotAPolicyDocumentError",
+    "PdfEncryptedError",
+    "PdfUnreadableError",
+    "PolicyDocument",
+    "PolicyParseError",
+    "StrictModeError",
+    "TooLargeError",
+    "ToolNotFoundError",
+    "UnsupportedFormatError",
+    "__version__",
+    "parse",
+    "parse_text",
+]
 
 # --- analysis (issue #10) -------------------------------------------------------------------------
 # Resolved on first access so that `import policyparse` loads neither pandas, jieba nor matplotlib.

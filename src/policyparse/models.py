@@ -233,6 +233,11 @@ class Meta(_Model):
     printed_date: str | None = None
     publication: str | None = None
     contact: str | None = None
+    # Issue #13: what a web page prints around the document (索引号, 发文机关, 成文日期…), label → value;
+    # and where fields above came from when not from the document's own frame: "page_metadata" (that
+    # header, because the text lacks the field) or "title" (issuers read from the title's "X关于…").
+    page_metadata: dict[str, str] = Field(default_factory=dict)
+    field_sources: dict[str, str] = Field(default_factory=dict)
 
 
 Comparator = Literal["eq", "ge", "gt", "le", "lt", "range", "approx", "increase", "decrease", "none"]
@@ -269,20 +274,29 @@ class ParseWarning(_Model):
 
 class Dropped(_Model):
     """Source text kept out of ``text`` on purpose, with where it stood: page numbers, running headers
-    and footers (a browser's print header and footer among them), web-portal furniture."""
+    and footers (a browser's print header and footer among them, a Word file's headers and footers),
+    web-portal furniture."""
 
-    kind: Literal["page_number", "running_header", "web_chrome"]
+    kind: Literal["page_number", "running_header", "running_footer", "web_chrome"]
     text: str
     page: int | None
     bbox: BBox | None = None
 
 
+class OcrPage(_Model):
+    """A page read by OCR: its mean word confidence (0–100, Tesseract's scale)."""
+
+    page: int
+    confidence: float
+
+
 class Source(_Model):
     path: str
     sha256: str
-    format: Literal["pdf", "txt", "html", "docx"]
+    format: Literal["pdf", "txt", "html", "docx", "doc"]
     page_count: int | None
     extractor: str
+    ocr_pages: list[OcrPage] = Field(default_factory=list)
 
 
 class PolicyDocument(_Shown):

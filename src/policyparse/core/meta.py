@@ -110,7 +110,10 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
     if f.recipients is not None:
         meta.recipients = split_recipients(texts[f.recipients].rstrip("：:"))
     meta.signatories = [texts[i] for i in f.signature]
-    meta.issuers = list(meta.signatories) or list(meta.banner) or issuers_from_title(meta.title)
+    meta.issuers = list(meta.signatories) or list(meta.banner)
+    if not meta.issuers and (from_title := issuers_from_title(meta.title)):
+        meta.issuers = from_title
+        meta.field_sources["issuers"] = "title"
     if f.seal_note is not None:
         meta.seal_note = texts[f.seal_note].strip("（）()")
     if f.date is not None:

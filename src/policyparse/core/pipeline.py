@@ -23,6 +23,7 @@ from policyparse.core.ids import assign_ids
 from policyparse.core.meta import build_meta, title_from_page
 from policyparse.core.organs import place_of
 from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
+from policyparse.core.page_meta import merge_page_metadata
 from policyparse.core.targets import targets_in_paragraph
 from policyparse.core.tasks import TaskContext, tasks_in
 from policyparse.core.textnorm import normalize_chars
@@ -35,6 +36,7 @@ from policyparse.errors import (
 )
 from policyparse.models import (
     Dropped,
+    OcrPage,
     Paragraph,
     ParagraphRole,
     ParseWarning,
@@ -57,7 +59,8 @@ def parse(
     max_pages: int | None = None,
     timeout: float | None = None,
 ) -> PolicyDocument:
-    """Parse a policy document (``.pdf``, or ``.txt`` with one paragraph per line).
+    """Parse a policy document: PDF (scans through OCR with ``policyparse[ocr]``), DOCX, DOC/WPS (with
+    LibreOffice), a saved web page (HTML), or text with one paragraph per line.
 
     Lenient by default: oddities become ``warnings``; with ``strict=True`` the first one raises
     :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
@@ -106,11 +109,12 @@ def build_document(rr: ReadResult, *, path: str, sha256: str, strict: bool = Fal
     source = Source(
         path=path, sha256=sha256, format=rr.format,  # type: ignore[arg-type]
         page_count=rr.page_count, extractor=rr.extractor,
+        ocr_pages=[OcrPage(page=k, confidence=v) for k, v in sorted(rr.ocr_confidence.items())],
     )  # fmt: skip
     raw, chrome = drop_chrome(rr.paragraphs)
     notes = [*rr.warnings, *code_point_warnings(raw)]
     warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in notes]
-    return _build(raw, source, [*rr.dropped, *chrome], warnings, strict, rr.page_title)
+    return _build(raw, source, [*rr.dropped, *chrome], warnings, strict, rr.page_title, rr.page_metadata)
 
 
 def parse_text(text: str, *, name: str = "<text>", strict: bool = False) -> PolicyDocument:
@@ -153,6 +157,7 @@ def _build(
     warnings: list[ParseWarning],
     strict: bool,
     page_title: str | None = None,
+    page_metadata: dict[str, str] | None = None,
 ) -> PolicyDocument:
     asm = assemble(raw)
     if not asm.text.strip():
@@ -165,6 +170,8 @@ def _build(
     lex = lexicon()
     labels = {d.label: d.title(b.texts) for d in frame.attachments if d.label}
     meta = build_meta(b.texts, frame, labels)
+    if page_metadata:  # a web page's header table fills what the text lacks
+        warnings.extend(merge_page_metadata(meta, page_metadata))
     if meta.title is None and page_title is not None:
         meta = title_from_page(meta, normalize_chars(page_title))
     province = None

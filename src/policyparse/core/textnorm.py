@@ -95,12 +95,21 @@ def clean_line(s: str) -> str:
     return collapse_spaces(normalize_chars(s))
 
 
+_HAN_END = regex.compile(r"\p{Han}$")
+_HAN_START = regex.compile(r"\p{Han}")
+
+
 def _cell(c: str) -> str:
     """A table cell: a space between names of two characters or more separates them ("设施运行处
     设施养护处" names two units) and stays, as one space; spaces between single characters are layout."""
     tokens = normalize_chars(c).split()
     if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
-        return " ".join(collapse_spaces(t) for t in tokens)
+        out = collapse_spaces(tokens[0])
+        for t in tokens[1:]:
+            # only between two ideographs ("…处 设…"): after 。 or before ：, a space is layout
+            keep = bool(_HAN_END.search(out)) and bool(_HAN_START.match(t))
+            out += (" " if keep else "") + collapse_spaces(t)
+        return out
     return collapse_spaces(normalize_chars(c))
 
 
