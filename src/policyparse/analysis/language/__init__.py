@@ -1,0 +1,44 @@
+"""The language layer: jieba with the policy dictionary, spaCy docs, keywords, instruments, verbs.
+
+Needs the ``nlp`` extra (``pip install 'policyparse[nlp]'``: jieba, spaCy, platformdirs, pandas).
+Importing this package imports none of them; each is imported on first use.
+
+Stable API (other layers, e.g. the comparison, build on these names only):
+
+- ``tokenizer()`` → the private ``jieba.Tokenizer`` with the policy dictionary, built lazily once per
+  process (jieba's cache file in the user cache dir or ``$POLICYPARSE_CACHE_DIR``). Never jieba's
+  global tokenizer.
+- ``tokens(doc_or_text)`` → ``list[Token]`` (``text``, ``start``, ``end``, ``kind``: org / place /
+  platform / term / None). For a ``PolicyDocument``, tokens are also cut at every element boundary
+  and each unit is one token.
+- ``entries()`` → ``{word: kind}``, the policy dictionary; ``userdict_lines()`` the same in jieba's
+  user-dictionary format.
+- ``terms(text_or_element, doc=None)`` → the content words keywords are made of (stop words,
+  punctuation, numbers and organ names left out); ``stop_words()``; ``idf()`` the IDF table shipped
+  as ``data/language/idf.tsv`` (built from the corpus by ``scripts/build_idf.py``), ``default_idf()``.
+- ``keywords(text_or_element, k=10, doc=None, method="tfidf" | "textrank")`` → ``list[Keyword]``
+  (``word``, ``weight``); ``section_keywords(doc, k)`` → ``{section id: [...]}``.
+- ``to_spacy(doc)`` → ``spacy.tokens.Doc`` over ``doc.text`` with span groups ``sections``,
+  ``titles``, ``tasks``, ``clauses``, ``units``, ``targets`` and ``ents`` (units ORG, places GPE);
+  ``render_task(sdoc, task_id)`` → displaCy HTML. The ``policyparse`` spaCy component and the
+  ``policyparse.JiebaTokenizer.v1`` tokenizer are registered through entry points.
+- ``instruments(doc)`` → ``list[TaskInstruments]`` (Rothwell–Zegveld policy instruments per task,
+  with evidence spans); ``instrument_matrix(docs)`` → pandas frame task × instrument.
+- ``leading_verbs(task)`` → ``list[Verb]`` with a strength (mandatory / encouraging / exploratory);
+  ``strongest(verbs)``.
+"""
+
+from __future__ import annotations
+
+from policyparse.analysis.language.dictionary import entries, tokenizer, userdict_lines
+from policyparse.analysis.language.tokens import Token, compound_rule, tokens
+
+__all__ = [
+    "Token",
+    "compound_rule",
+    "entries",
+    "tokenizer",
+    "tokens",
+    "userdict_lines",
+]
+
