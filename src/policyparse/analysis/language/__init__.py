@@ -31,12 +31,32 @@ Stable API (other layers, e.g. the comparison, build on these names only):
 from __future__ import annotations
 
 from policyparse.analysis.language.dictionary import entries, tokenizer, userdict_lines
+from policyparse.analysis.language.keywords import (
+    Keyword,
+    default_idf,
+    idf,
+    keywords,
+    section_keywords,
+    stop_words,
+    terms,
+)
 from policyparse.analysis.language.tokens import Token, compound_rule, tokens
+from policyparse.analysis.language.verbs import Verb, leading_verbs, strongest
 
 __all__ = [
+    "Keyword",
     "Token",
+    "Verb",
     "compound_rule",
+    "default_idf",
     "entries",
+    "idf",
+    "keywords",
+    "leading_verbs",
+    "section_keywords",
+    "stop_words",
+    "strongest",
+    "terms",
     "tokenizer",
     "tokens",
     "userdict_lines",
