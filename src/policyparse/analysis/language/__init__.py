@@ -30,6 +30,9 @@ Stable API (other layers, e.g. the comparison, build on these names only):
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from policyparse.analysis.language.dictionary import entries, tokenizer, userdict_lines
 from policyparse.analysis.language.keywords import (
     Keyword,
@@ -43,6 +46,12 @@ from policyparse.analysis.language.keywords import (
 from policyparse.analysis.language.tokens import Token, compound_rule, tokens
 from policyparse.analysis.language.verbs import Verb, leading_verbs, strongest
 
+if TYPE_CHECKING:
+    from policyparse.analysis.language.spacy_doc import render_task, to_spacy
+
+# spaCy is imported by these modules at import time: load them on first use only.
+_SPACY = {"to_spacy": "spacy_doc", "render_task": "spacy_doc"}
+
 __all__ = [
     "Keyword",
     "Token",
@@ -53,12 +62,20 @@ __all__ = [
     "idf",
     "keywords",
     "leading_verbs",
+    "render_task",
     "section_keywords",
     "stop_words",
     "strongest",
     "terms",
+    "to_spacy",
     "tokenizer",
     "tokens",
     "userdict_lines",
 ]
 
+
+def __getattr__(name: str) -> Any:
+    if name in _SPACY:
+        module = importlib.import_module(f"policyparse.analysis.language.{_SPACY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
