@@ -34,6 +34,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from policyparse.analysis.language.dictionary import entries, tokenizer, userdict_lines
+from policyparse.analysis.language.instruments import (
+    InstrumentTag,
+    TaskInstruments,
+    instrument_matrix,
+    instruments,
+    tag_text,
+)
 from policyparse.analysis.language.keywords import (
     Keyword,
     default_idf,
@@ -53,19 +60,24 @@ if TYPE_CHECKING:
 _SPACY = {"to_spacy": "spacy_doc", "render_task": "spacy_doc"}
 
 __all__ = [
+    "InstrumentTag",
     "Keyword",
+    "TaskInstruments",
     "Token",
     "Verb",
     "compound_rule",
     "default_idf",
     "entries",
     "idf",
+    "instrument_matrix",
+    "instruments",
     "keywords",
     "leading_verbs",
     "render_task",
     "section_keywords",
     "stop_words",
     "strongest",
+    "tag_text",
     "terms",
     "to_spacy",
     "tokenizer",
