@@ -33,6 +33,18 @@ def test_import_policyparse_loads_no_nlp_library() -> None:
     assert r.stderr == ""
 
 
+def test_lazy_public_names() -> None:
+    from policyparse.analysis import language
+
+    assert policyparse.tokens is language.tokens
+    assert policyparse.keywords is language.keywords
+    assert policyparse.instruments is language.instruments
+    assert policyparse.to_spacy is language.to_spacy
+    assert {"tokens", "to_spacy", "keywords", "instruments"} <= set(policyparse.__all__)
+    with pytest.raises(AttributeError):
+        _ = policyparse.no_such_name  # type: ignore[attr-defined]
+
+
 def test_private_tokenizer_cache_in_cache_dir_and_no_log_output(tmp_path: Path) -> None:
     """A fresh process: the cache file lands in $POLICYPARSE_CACHE_DIR, not in the working directory or
     the package; jieba's global tokenizer stays uninitialised; nothing is printed."""
