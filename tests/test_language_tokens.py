@@ -159,3 +159,12 @@ def test_tokens_of_a_document_respect_its_elements() -> None:
         for u in t.units:
             assert u.span is not None
             assert any((x.start, x.end, x.kind) == (u.span[0], u.span[1], "org") for x in toks)
+
+
+def test_tokens_of_an_element_are_the_documents_tokens_there() -> None:
+    doc = parsed(str(CORPORA / "zhejiang_yrd_sci_tech_2021/zhejiang_yrd_sci_tech_2021.txt"))
+    whole = tokens(doc)
+    for part in doc.parts():
+        for s in part.iter_sections():
+            inside = [t for t in whole if s.span[0] <= t.start and t.end <= s.span[1]]
+            assert tokens(doc, s.span) == inside, s.id

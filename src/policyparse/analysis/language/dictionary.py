@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import threading
+import warnings
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -163,7 +164,10 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def _build() -> jieba.Tokenizer:
-    import jieba
+    with warnings.catch_warnings():
+        # jieba 0.42 imports pkg_resources, which newer setuptools deprecate with a warning
+        warnings.filterwarnings("ignore", message=".*pkg_resources.*")
+        import jieba
 
     tok = jieba.Tokenizer()  # jieba's main dictionary; ours is added word by word below
     where = cache_dir()

@@ -91,11 +91,7 @@ def _element_tokens(x: str | PolicyDocument | Element, doc: PolicyDocument | Non
         lo, hi = x.span
     # responsibility clauses name units, not topics
     clauses = [t.clause.span for t in doc.iter_tasks() if t.clause is not None]
-    return [
-        t
-        for t in tokens(doc)
-        if lo <= t.start and t.end <= hi and not any(a <= t.start < b for a, b in clauses)
-    ]
+    return [t for t in tokens(doc, (lo, hi)) if not any(a <= t.start < b for a, b in clauses)]
 
 
 def terms(x: str | PolicyDocument | Element, doc: PolicyDocument | None = None) -> list[str]:

@@ -38,6 +38,9 @@ _LABELS = {
 }
 
 
+_COLORS = {"LEAD": "#f4a261", "COOPERATING": "#a8dadc", "UNIT": "#e9c46a", "TARGET": "#90be6d"}
+
+
 def make_doc(vocab: Vocab, text: str, spans: Iterable[tuple[int, int]]) -> Doc:
     """A ``Doc`` of ``text`` with the given ``[start, end)`` tokens (which must tile the text)."""
     words: list[str] = []
@@ -177,5 +180,6 @@ def render_task(sdoc: Doc, task_id: str, *, page: bool = False, jupyter: bool | 
             if start <= s.start and s.end <= end:
                 marks.append(Span(sub, s.start - start, s.end - start, label=s.label_))
     sub.spans["task"] = marks
-    html = displacy.render(sub, style="span", options={"spans_key": "task"}, page=page, jupyter=jupyter)
+    options = {"spans_key": "task", "colors": _COLORS}
+    html = displacy.render(sub, style="span", options=options, page=page, jupyter=jupyter)
     return html or ""

@@ -99,20 +99,27 @@ def _merge(spans: list[tuple[int, int]], wholes: Iterable[tuple[int, int]]) -> l
     return out
 
 
-def doc_spans(doc: PolicyDocument) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
-    """Token offsets of ``doc.text`` cut at every element boundary, each unit one token; and the unit spans."""
+def doc_spans(
+    doc: PolicyDocument, lo: int = 0, hi: int | None = None
+) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Token offsets of ``doc.text[lo:hi]`` cut at every element boundary, each unit one token; and
+    the unit spans in that range. Offsets are into ``doc.text``."""
+    hi = len(doc.text) if hi is None else hi
     groups = element_spans(doc)
     cuts = {p.span[0] for p in doc.iter_paragraphs()} | {p.span[1] for p in doc.iter_paragraphs()}
     for items in groups.values():
         for _, a, b in items:
             cuts.update((a, b))
-    spans = _cut_at(segment(doc.text), cuts)
-    units = {(a, b) for _, a, b in groups["units"]}
+    spans = _cut_at([(a + lo, b + lo) for a, b in segment(doc.text[lo:hi])], (c for c in cuts if lo < c < hi))
+    units = {(a, b) for _, a, b in groups["units"] if lo <= a and b <= hi}
     return _merge(spans, units), units
 
 
-def tokens(doc_or_text: PolicyDocument | str) -> list[Token]:
+def tokens(doc_or_text: PolicyDocument | str, span: tuple[int, int] | None = None) -> list[Token]:
     """Tokens of a text, or of a parsed document's ``text`` cut at its elements (units whole).
+
+    ``span`` limits a document's tokens to ``doc.text[start:end]`` (an element's span), offsets still
+    into ``doc.text``.
 
     >>> [t.text for t in tokens("由省科技厅牵头")]  # doctest: +SKIP
     ['由', '省科技厅', '牵头']
@@ -120,10 +127,8 @@ def tokens(doc_or_text: PolicyDocument | str) -> list[Token]:
     words = entries()
     if isinstance(doc_or_text, PolicyDocument):
         text = doc_or_text.text
-        spans, units = doc_spans(doc_or_text)
-        return [
-            Token(text[a:b], a, b, "org" if (a, b) in units else words.get(text[a:b])) for a, b in spans
-        ]
+        spans, units = doc_spans(doc_or_text, *(span or (0, len(text))))
+        return [Token(text[a:b], a, b, "org" if (a, b) in units else words.get(text[a:b])) for a, b in spans]
     text = doc_or_text
     return [Token(text[a:b], a, b, words.get(text[a:b])) for a, b in segment(text)]
 
