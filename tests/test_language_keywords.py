@@ -99,7 +99,7 @@ def test_leading_verbs_over_corpus_tasks() -> None:
     tasks = list(doc.iter_tasks())
     found = 0
     for t in tasks:
-        vs = leading_verbs(t, doc)
+        vs = leading_verbs(t)
         found += bool(vs)
         for v in vs:
             assert doc.text[v.start : v.end] == v.text

@@ -8,24 +8,29 @@ Stable API (other layers, e.g. the comparison, build on these names only):
 - ``tokenizer()`` → the private ``jieba.Tokenizer`` with the policy dictionary, built lazily once per
   process (jieba's cache file in the user cache dir or ``$POLICYPARSE_CACHE_DIR``). Never jieba's
   global tokenizer.
-- ``tokens(doc_or_text)`` → ``list[Token]`` (``text``, ``start``, ``end``, ``kind``: org / place /
-  platform / term / None). For a ``PolicyDocument``, tokens are also cut at every element boundary
-  and each unit is one token.
+- ``tokens(doc_or_text, span=None)`` → ``list[Token]`` (``text``, ``start``, ``end``, ``kind``: org /
+  place / platform / term / None). For a ``PolicyDocument``, tokens are also cut at every element
+  boundary and each unit is one token; ``span`` limits them to one element's ``[start, end)``.
+  ``compound_rule(words)`` says why a name is several tokens (data: ``compounds`` in
+  ``data/language/dictionary.json``).
 - ``entries()`` → ``{word: kind}``, the policy dictionary; ``userdict_lines()`` the same in jieba's
   user-dictionary format.
 - ``terms(text_or_element, doc=None)`` → the content words keywords are made of (stop words,
   punctuation, numbers and organ names left out); ``stop_words()``; ``idf()`` the IDF table shipped
   as ``data/language/idf.tsv`` (built from the corpus by ``scripts/build_idf.py``), ``default_idf()``.
 - ``keywords(text_or_element, k=10, doc=None, method="tfidf" | "textrank")`` → ``list[Keyword]``
-  (``word``, ``weight``); ``section_keywords(doc, k)`` → ``{section id: [...]}``.
+  (``word``, ``weight``); an element (Section, Task, Part) needs ``doc=``;
+  ``section_keywords(doc, k)`` → ``{section id: [...]}``.
 - ``to_spacy(doc)`` → ``spacy.tokens.Doc`` over ``doc.text`` with span groups ``sections``,
   ``titles``, ``tasks``, ``clauses``, ``units``, ``targets`` and ``ents`` (units ORG, places GPE);
   ``render_task(sdoc, task_id)`` → displaCy HTML. The ``policyparse`` spaCy component and the
   ``policyparse.JiebaTokenizer.v1`` tokenizer are registered through entry points.
 - ``instruments(doc)`` → ``list[TaskInstruments]`` (Rothwell–Zegveld policy instruments per task,
-  with evidence spans); ``instrument_matrix(docs)`` → pandas frame task × instrument.
-- ``leading_verbs(task)`` → ``list[Verb]`` with a strength (mandatory / encouraging / exploratory);
-  ``strongest(verbs)``.
+  with evidence spans; lexicon ``data/language/instruments.json``); ``tag_text(text)``;
+  ``instrument_matrix(docs, level="subtype" | "type")`` → pandas frame task × instrument.
+  Measured against ``corpora/instruments/`` by ``scripts/eval_instruments.py``.
+- ``leading_verbs(task_or_text)`` → ``list[Verb]`` (offsets in ``doc.text`` for a task) with a
+  strength (mandatory / encouraging / exploratory); ``strongest(verbs)``.
 """
 
 from __future__ import annotations

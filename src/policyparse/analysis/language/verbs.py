@@ -14,7 +14,7 @@ import regex
 
 from policyparse.analysis.language.dictionary import _data
 from policyparse.analysis.language.tokens import tokens
-from policyparse.models import PolicyDocument, Task
+from policyparse.models import Task
 
 Strength = Literal["mandatory", "encouraging", "exploratory"]
 _ENDS = frozenset("。；！？;!?")
@@ -66,7 +66,7 @@ def classify(word: str) -> tuple[str, Strength] | None:
     return None
 
 
-def leading_verbs(x: Task | str, doc: PolicyDocument | None = None) -> list[Verb]:
+def leading_verbs(x: Task | str) -> list[Verb]:
     """The leading verb of each sentence of a task (offsets in ``doc.text``) or of a text."""
     text = x if isinstance(x, str) else x.text
     base = 0 if isinstance(x, str) else x.span[0]
