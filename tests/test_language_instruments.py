@@ -19,7 +19,7 @@ from policyparse.analysis.language.instruments import TYPES, lexicon, subtypes
 FLOORS = {
     "dev": {
         "supply": (0.805, 0.939),
-        "environment": (0.876, 0.979),
+        "environment": (0.875, 0.978),  # 114 tasks: one labelled task is now split in two by #9 (unmatched)
         "demand": (0.704, 0.826),
     },
     "held_out": {

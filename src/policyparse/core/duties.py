@@ -21,6 +21,7 @@ from policyparse.core.clauses import ClauseHit, ParsedClause, grammar
 from policyparse.core.organs import is_organ, is_unit_like
 from policyparse.core.units import UnitMention, units_in
 
+_DUTY_WORD = regex.compile(r"(?:的)?(?:主要|工作|具体)?职责(?:分工)?[：:]?$")
 _LEADS = regex.compile(r"(?<!由[^，。；]{0,20})牵头(?!单位|部门|处室|科室)")
 
 
@@ -83,7 +84,10 @@ def duty_paragraph(text: str, a: int, b: int) -> Duty | None:
 def duty_hit(text: str, title_span: tuple[int, int], duties: str) -> ClauseHit | None:
     """A heading that names organs ("（一）区绿化市容局", "1.街道消委办。") as the clause of the duties
     under it; None when the title is not a list of organs."""
-    units = organ_units(text, *title_span)
+    a, b = title_span
+    # "（二）消防安全管理办公室职责", "区教育局主要职责：": the organ and a word saying duties follow
+    m = _DUTY_WORD.search(text, a, b)
+    units = organ_units(text, a, m.start() if m is not None and m.start() > a else b)
     if units is None:
         return None
     return _hit(units, title_span, duties)
