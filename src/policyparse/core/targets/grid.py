@@ -58,7 +58,17 @@ def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _is_number_cell(s: str) -> bool:
-    return _BARE.match(s) is not None and bool(s.strip())
+    """The cell is a number, with at most its own unit: "5806.12", "200辆", "35-36", "≥50%"."""
+    m = _BARE.match(s)
+    if m is None or not s.strip():
+        return False
+    unit = (m["unit"] or "").strip()
+    if not unit:
+        return True
+    if unit.startswith("年") and len(m["n1"]) == 4:
+        return False  # 2024年…: a year
+    got = read_unit(unit, 0, len(unit), digits=True)
+    return got is not None and got[0] == unit
 
 
 def _header_rows(rows: list[list[str]]) -> int:
@@ -129,6 +139,8 @@ def _row_label(cells: list[str], kinds: list[_Col], name_cols: set[int]) -> str 
 def _name_columns(body: list[list[str]], cols: list[_Col]) -> set[int]:
     """Columns of short names filled in (nearly) every row: places, towns, sub-sectors."""
     out: set[int] = set()
+    totals = lexicon().total_labels
+    body = [r for r in body if not any(c.strip() in totals for c in r)]
     for j, c in enumerate(cols):
         if c.kind not in ("value",):
             continue
@@ -220,8 +232,6 @@ def _cell_target(
     if m is None:
         return None
     own = (m["unit"] or "").strip()
-    if own and read_unit(own, 0, len(own), digits=True) is None:
-        return None
     unit_p = own or row_unit or col.unit or table_unit
     if not unit_p:
         return None

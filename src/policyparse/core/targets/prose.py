@@ -214,6 +214,9 @@ def _comparator(q: Quantity, cmp_word: str, hint: Comparator | None = None) -> C
     lex = lexicon()
     if q.v2 is not None:
         return "range"
+    kind = lex.comparators.get(cmp_word)
+    if kind in ("increase", "decrease") and not (cmp_word in _CMP_FOR_RATIO_ONLY and q.group != "ratio"):
+        return kind  # 下降3%左右: a decrease, about 3%
     if q.post in ("以上", "及以上"):
         return "ge"
     if q.post in ("以内", "以下", "内"):
@@ -222,7 +225,6 @@ def _comparator(q: Quantity, cmp_word: str, hint: Comparator | None = None) -> C
         return "approx"
     if q.post in ("余", "多"):
         return "gt"
-    kind = lex.comparators.get(cmp_word)
     if kind == "increase" and cmp_word in _CMP_FOR_RATIO_ONLY and q.group != "ratio":
         return "eq"
     if kind is not None:
@@ -243,6 +245,26 @@ def _aspirational(text: str, x: int, pos: int, sentence_hedge: int | None, verb:
 
 
 def _indicator(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_clause: str | None) -> str:
+    return _lead_verbs_off(_indicator_raw(text, x, y, q, r, prev_clause))
+
+
+_LEAD = regex.compile(r"^(?:(?:全市|全区|全省|各区|各街镇|每年|全年|年内|三年累计|累计|力争|确保|要|计划|将)+)")
+
+
+def _lead_verbs_off(ind: str) -> str:
+    """"改造提升农贸市场" → "农贸市场": verbs and scope words that open a name are not part of it."""
+    lex = lexicon()
+    prev = None
+    while prev != ind:
+        prev = ind
+        ind = _LEAD.sub("", ind)
+        m = lex.verb_re.match(ind) or lex.comparator_re.match(ind)
+        if m is not None and len(ind) > m.end() + 1:
+            ind = ind[m.end() :]
+    return ind
+
+
+def _indicator_raw(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_clause: str | None) -> str:
     head = text[x : q.start - len(q.pre)]
     after = text[q.end : y]
     if r.cmp_word:
@@ -257,7 +279,7 @@ def _indicator(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_clause:
     obj_s = regex.sub(r"(?:以上|以下|左右|以内)$", "", obj_s)
     if obj_s and regex.match(r"[“\"《]?\p{Han}", obj_s):
         return strip_indicator(obj_s)
-    between = text[r.verb_end : q.start - len(q.pre)].strip(" ，、")
+    between = text[max(r.verb_end, x) : q.start - len(q.pre)].strip(" ，、")
     if between:
         return strip_indicator(between)
     if prev_clause:
@@ -317,8 +339,9 @@ def targets_in_text(text: str, a: int, b: int, scope: Scope) -> list[Target]:
                 # 对…成效明显的省（区、市），优先支持其行政区域内1家…: a rule for whoever qualifies
                 prev_clause = text[x:y]
                 continue
-            past = dated_here and scope.date_year is not None and clause_year_value is not None and clause_year_value < scope.date_year
-            if past or (scope.background and not dated_here):
+            ref = scope.date_year or (scope.period[0] if scope.period else scope.year)
+            past = dated_here and ref is not None and clause_year_value is not None and clause_year_value < ref
+            if past or (scope.background and not (dated_here and clause_year_value is not None)):
                 prev_clause = text[x:y]
                 continue
             out.extend(

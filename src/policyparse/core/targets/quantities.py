@@ -97,9 +97,7 @@ def read_unit(text: str, pos: int, end: int, *, digits: bool) -> tuple[str, str]
     if lm is not None and (unit is None or len(lm.group(0)) > len(unit)):
         tok = lm.group(0)
         base = tok.split("/")[0].rstrip("²³23")
-        if tok in lex.unit_group or base in lex.unit_group or (len(base) >= 2 and not base.isupper() and tok not in lex.not_units):
-            unit = tok
-        elif len(base) >= 2 and base.isupper() and base in lex.unit_group:
+        if tok in lex.unit_group or base in lex.unit_group or (len(base) >= 2 and tok not in lex.not_units):
             unit = tok
         else:
             return None  # 5G, 4K, T2: a name, not a quantity
