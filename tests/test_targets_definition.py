@@ -145,3 +145,35 @@ def test_table_header_units_ranges_and_spanning_headers() -> None:
         ("总计", "装机计划/2024年（MW）", 85.0, 86.0, "MW", "range", 2024),
         ("总计", "装机计划/2025年（MW）", 100.0, None, "MW", "eq", 2025),
     ]
+
+
+def test_a_verb_left_out_in_a_parallel_clause_still_governs() -> None:
+    doc = _doc("一、工作目标\n到2027年，新增篮球场50个、足球场10片，开放草坪30公顷以上；健身步道20公里，总计达到120公里。")
+    assert _got(doc) == [
+        (50.0, None, "个", "eq", 2027),
+        (10.0, None, "片", "eq", 2027),
+        (30.0, None, "公顷", "ge", 2027),
+        (20.0, None, "公里", "eq", 2027),
+        (120.0, None, "公里", "ge", 2027),
+    ]
+    # without a verb anywhere in the sentence a noun and a number state what is
+    assert _got(_doc("一、基本情况\n全区共有养老机构35家，床位4200张。")) == []
+
+
+def test_counts_with_yishang_de() -> None:
+    doc = _doc("一、重点任务\n建成20座以上的口袋公园，面积500平方米以上的绿地纳入日常养护。")
+    assert _got(doc) == [(20.0, None, "座", "ge", None)]
+
+
+def test_deadline_months_and_five_year_plan_periods_set_the_year() -> None:
+    doc = _doc(
+        "一、实施步骤\n1.2025年6月底前，新增充电桩200个。\n2.2025年7月至2026年6月，新增充电桩300个。\n"
+        "二、远期目标\n至“十四五”期末，建成绿道100公里；单位能耗相比“十三五”期末下降10%。",
+        "某区充电设施三年行动计划（2024-2026年）",
+    )
+    assert [(t.value, t.year) for t in doc.targets] == [(200.0, 2025), (300.0, 2026), (100.0, 2025), (10.0, 2025)]
+
+
+def test_technical_requirements_are_specifications() -> None:
+    doc = _doc("一、工作任务\n新植行道树500株。\n二、栽植技术要求\n苗木胸径控制在8-10公分，土层厚度不小于1.5米，每株浇水20升。")
+    assert _got(doc) == [(500.0, None, "株", "eq", None)]

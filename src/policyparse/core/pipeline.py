@@ -299,6 +299,7 @@ def _targets(b: _Builder, meta: Meta, parts: list[Part]) -> list[Target]:
             scope,
             goal=scope.goal or any(w in title for w in lex.goal_titles),
             background=scope.background or any(w in title for w in lex.background_titles),
+            spec=scope.spec or any(w in title for w in lex.spec_titles),
             year=heading_year(title) or scope.year,
             section_id=sec.id,
         )
@@ -311,6 +312,7 @@ def _targets(b: _Builder, meta: Meta, parts: list[Part]) -> list[Target]:
             year=heading_year(part.title or "") or year,
             period=period_in(part.title or "") or period,
             date_year=date_year,
+            spec=any(w in (part.title or "") for w in lex.spec_titles),
         )
         add(part.paragraphs, base, None)
         for s in part.sections:

@@ -39,6 +39,7 @@ class Lexicon:
     plan_items: tuple[str, ...]
     background_titles: tuple[str, ...]
     goal_titles: tuple[str, ...]
+    spec_titles: tuple[str, ...]
     baseline_headers: tuple[str, ...]
     total_labels: tuple[str, ...]
     index_headers: tuple[str, ...]
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         plan_items=tuple(tl["plan_item_nouns"]),
         background_titles=tuple(tl["background_titles"]),
         goal_titles=tuple(tl["goal_titles"]),
+        spec_titles=tuple(tl["spec_titles"]),
         baseline_headers=tuple(tl["baseline_headers"]),
         total_labels=tuple(tl["total_labels"]),
         index_headers=tuple(tl["index_headers"]),

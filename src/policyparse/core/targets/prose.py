@@ -52,6 +52,7 @@ class Scope:
     date_year: int | None = None
     goal: bool = False
     background: bool = False
+    spec: bool = False  # technical requirements or criteria: quantities are rules unless dated
     section_id: str | None = None
     where: TargetWhere = "prose"
     row: str | None = None
@@ -153,6 +154,8 @@ def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, da
         return None
     if any(p in before for p in lex.present):
         return None
+    if "规格" in before:
+        return None  # 苗木规格控制在5-10公分: a specification
     if any(before.rstrip().endswith(w) for w in _LISTING) or any(w in before for w in _LISTING[:3]):
         return None
     if q.group == "time" and q.unit in ("年", "月", "日") and q.v1 >= 1000:
@@ -167,11 +170,16 @@ def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, da
         return None  # 4个新城（A、B、C、D）: the places the plan lists
     if q.group in ("length", "area", "time") and any(stripped_after.startswith(w) for w in lex.scope_after):
         return None
+    if q.unit == "次" and "每" in text[x:y]:
+        return None  # a frequency rule (每月开展不少于1次)
     cm = _comparator_before(before)
     if cm is not None:
         cmp = cm.group(0)
-        if stripped_after.startswith("的") or _is_rule_threshold(before, cmp, dated):
+        if _is_rule_threshold(before, cmp, dated):
             return None
+        if stripped_after.startswith("的") and not (q.group == "count" and lex.comparators.get(cmp) in ("ge", "gt")
+                                                   and _last_verb(text, x, x + cm.start()) is not None):
+            return None  # 超过60kg的物品: a threshold that picks things out
         if cmp in _CMP_FOR_RATIO_ONLY and q.group != "ratio":
             # 提升百个公共空间: the word is a verb here, the object follows
             return _Reading("", cmp, x + cm.end())
@@ -179,7 +187,11 @@ def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, da
     if q.cn or (q.unit == "" and q.group == "count"):
         return None
     if stripped_after.startswith("的") and q.post in ("以上", "以下", "以内", "内", "及以上"):
-        return None
+        # 区域面积1000平米以上的园区 picks things out; 建成230座以上的公园 counts what is built
+        vm0 = _last_verb(text, x, q.start - len(q.pre))
+        if not (q.group == "count" and q.post in ("以上", "及以上") and vm0 is not None
+                and regex.fullmatch(_FILLER, text[vm0.end() : q.start - len(q.pre)])):
+            return None
     if q.group == "spec":
         return None
     if q.group == "time":
@@ -187,8 +199,6 @@ def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, da
         if vm is not None and _SERVICE_RADIUS.match(after) and vm.end() >= q.start - 6:
             return _Reading("", vm.group(0), vm.end(), "le")  # 5分钟响应圈: reached within 5 minutes
         return None
-    if q.unit == "次" and "每" in text[x:y]:
-        return None  # a frequency rule (每月开展1次)
     vm = _last_verb(text, x, q.start - len(q.pre))
     if vm is not None:
         if prev_q is not None and prev_q.start >= vm.end():
@@ -200,7 +210,7 @@ def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, da
         at_least = regex.search(r"(?:至少|最少|不少于|确保至少)\s*$", text[x : vm.start()])
         return _Reading("", vm.group(0), vm.end(), "ge" if at_least else None)
     lead = before.rstrip()
-    if lead.endswith(_PREPS_FOR) and lexicon().verb_re.search(after):
+    if (lead.endswith(_PREPS_FOR) or regex.search(r"对(?:其中|其余|剩余)的?$", lead)) and lexicon().verb_re.search(after):
         return _Reading("", "", q.start)
     if lead.endswith("在") and lexicon().verb_re.search(after) and any(w in text[x:y] for w in lex.pilot_words):
         return _Reading("", "", q.start)
@@ -248,7 +258,7 @@ def _indicator(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_clause:
     return _lead_verbs_off(_indicator_raw(text, x, y, q, r, prev_clause))
 
 
-_LEAD = regex.compile(r"^(?:(?:全市|全区|全省|各区|各街镇|每年|全年|年内|三年累计|累计|力争|确保|要|计划|将)+)")
+_LEAD = regex.compile(r"^(?:(?:全市|全区|全省|各区|各街镇|每年|全年|年内|三年累计|累计|力争|确保|要|计划|将|的)+)")
 
 
 def _lead_verbs_off(ind: str) -> str:
@@ -309,47 +319,50 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+@dataclass
+class _Run:
+    """What carries over from clause to clause: the governing year, and within a sentence the
+    hedge's position and the verb a later clause may leave out (新增A 30个；B 10条)."""
+
+    year: int | None
+    dated: bool = False
+    hedge: int | None = None
+    gap_verb: str | None = None
+    prev_clause: str | None = None
+
+
 def targets_in_text(text: str, a: int, b: int, scope: Scope) -> list[Target]:
     """Targets of the paragraph (or text cell) ``text[a:b]``, in order."""
     out: list[Target] = []
-    year = scope.year
-    dated_here = False
+    run = _Run(scope.year)
+    ref = scope.date_year or (scope.period[0] if scope.period else scope.year)
     for sa, sb in split_outside(text, a, b, "。！？!?"):
         conditional = _CONDITIONAL.match(text, sa, sb) is not None
-        hedge = next((sa + k for k in [text.find(h, sa, sb) - sa for h in lexicon().hedges_sentence] if k >= 0), None)
-        prev_clause: str | None = None
+        hedges = [k for k in (text.find(h, sa, sb) for h in lexicon().hedges_sentence) if k >= 0]
+        run.hedge, run.gap_verb, run.prev_clause = (min(hedges) if hedges else None), None, None
         for x, y in split_outside(text, sa, sb, "，,；;：:"):
             x, y = _trim(text, x, y)
             if x >= y:
                 continue
             ym = clause_year(text, x, y)
             body_start = x
-            clause_year_value = year
             if ym is not None:
-                year, dated_here = ym.year, True
-                clause_year_value = year
+                run.year, run.dated = ym.year, True
                 if ym.start == x:
                     body_start = ym.end
                     while body_start < y and text[body_start] in "，, ":
                         body_start += 1
             nth = nth_year(text, x, y, scope.period)
-            if nth:
-                clause_year_value = nth[0].year
-            if conditional and "其" in text[x:y]:
-                # 对…成效明显的省（区、市），优先支持其行政区域内1家…: a rule for whoever qualifies
-                prev_clause = text[x:y]
+            year = nth[0].year if nth else run.year
+            past = run.dated and ref is not None and year is not None and year < ref
+            # background and technical requirements state what is or what must be: only a dated clause counts
+            undated = (scope.background or scope.spec) and not (ym is not None or (run.dated and year is not None))
+            # 对…成效明显的省（区、市），优先支持其行政区域内1家…: a rule for whoever qualifies
+            if past or undated or (conditional and "其" in text[x:y]):
+                run.prev_clause = text[x:y]
                 continue
-            ref = scope.date_year or (scope.period[0] if scope.period else scope.year)
-            past = dated_here and ref is not None and clause_year_value is not None and clause_year_value < ref
-            if past or (scope.background and not (dated_here and clause_year_value is not None)):
-                prev_clause = text[x:y]
-                continue
-            out.extend(
-                _clause_targets(
-                    text, body_start, y, scope, clause_year_value, nth, dated_here or scope.goal, hedge, prev_clause
-                )
-            )
-            prev_clause = text[body_start:y]
+            out.extend(_clause_targets(text, body_start, y, scope, year, nth, run.dated or scope.goal, run))
+            run.prev_clause = text[body_start:y]
     if not out and scope.where == "prose":
         milestone = _milestone(text, a, b, scope)
         if milestone is not None:
@@ -376,10 +389,13 @@ def _milestone(text: str, a: int, b: int, scope: Scope) -> Target | None:
     )  # fmt: skip
 
 
+_NOUN_ONLY = regex.compile(r"(?:其中)?[\p{Han}“”、（）()]{1,24}")
+
+
 def _clause_targets(
-    text: str, x: int, y: int, scope: Scope, year: int | None, nth: list[YearMark], dated: bool,
-    hedge: int | None, prev_clause: str | None,
+    text: str, x: int, y: int, scope: Scope, year: int | None, nth: list[YearMark], dated: bool, run: _Run
 ) -> list[Target]:
+    hedge, prev_clause = run.hedge, run.prev_clause
     out: list[Target] = []
     taken: list[tuple[int, int]] = []
     # a frequency: "15天完成1次…", "15/30天完成1次…"
@@ -416,8 +432,13 @@ def _clause_targets(
     prev_q: Quantity | None = None
     for q in qs:
         r = _reading(text, x, y, q, prev_q, dated or scope.goal)
+        if r is None and run.gap_verb and len(qs) == 1 and q.end == y and _gapped(text, x, q):
+            # 新增篮球场100个，开放草坪及林下空间60公顷以上: the verb of the clause before governs
+            r = _Reading("", run.gap_verb, x)
         if r is not None:
             readings.append((q, r))
+            if r.verb:
+                run.gap_verb = r.verb
         prev_q = q
     for k, (q, r) in enumerate(readings):
         s0, s1 = x, y
@@ -436,6 +457,13 @@ def _clause_targets(
                   aspirational=_aspirational(text, x, q.start, hedge, r.verb), scope=scope)
         )  # fmt: skip
     return out
+
+
+def _gapped(text: str, x: int, q: Quantity) -> bool:
+    """The clause is only a noun and this quantity: its verb was left out."""
+    head = text[x : q.start - len(q.pre)]
+    lex = lexicon()
+    return bool(_NOUN_ONLY.fullmatch(head)) and not lex.verb_re.search(head) and not lex.comparator_re.search(head)
 
 
 def _respectively(

@@ -17,14 +17,17 @@ from policyparse.core.numerals import CN_NUMERAL_CHARS, cn_to_int, to_halfwidth_
 
 _Y = r"(?:19|20|１９|２０)[0-9０-９]{2}"
 _SEP = r"(?:至|到|—|－|-|~|～|–|－)"
-PERIOD = regex.compile(rf"(?P<a>{_Y})\s*年?(?:度)?(?:起)?\s*{_SEP}\s*(?P<b>{_Y})\s*年?")
+_MD = r"(?:\s*[0-9０-９]{1,2}\s*月(?:\s*[0-9０-９]{1,2}\s*日)?)?"
+PERIOD = regex.compile(rf"(?P<a>{_Y})\s*年?{_MD}(?:度)?(?:起)?\s*{_SEP}\s*(?P<b>{_Y})\s*年?{_MD}")
 SHORT_PERIOD = regex.compile(r"(?<![0-9])(?P<a>[0-9]{2})\s*[-－—~～至]\s*(?P<b>[0-9]{2})\s*年")
-_BASE_BEFORE = regex.compile(r"(?:较|比|与|同|自|从|截至|截止|于)\s*$")
+_BASE_BEFORE = regex.compile(r"(?:较|比|与|同|自|从|截至|截止)\s*$")
 _BASE_BEFORE_PERIOD = regex.compile(r"(?:较|比|与|同)\s*$")
 _NOT_AFTER = regex.compile(r"\s*(?:以来|起|开始|以前|之前|[0-9０-９]|第|版|修订|印发|发布|颁布)")
 _MARKER = regex.compile(
-    rf"(?:(?P<to>到|至|在)\s*)?(?P<y>{_Y})\s*年(?P<tail>底前|末前|底|末|前|度)?"
+    rf"(?:(?P<to>到|至|在)\s*)?(?P<y>{_Y})\s*年(?P<md>{_MD})(?P<tail>底前|末前|底|末|前|度)?"
 )
+# the five-year plans: 十四五 = 2021–2025, so "十四五期末" → 2025
+_FYP = regex.compile(r"[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?:规划)?(?:期末|末期|末|期间|时期)")
 _NTH_YEAR = regex.compile(rf"第(?P<n>[{CN_NUMERAL_CHARS}0-9]{{1,2}})年")
 
 
@@ -66,6 +69,10 @@ def heading_year(s: str) -> int | None:
 def _governs(s: str, m: regex.Match[str]) -> bool:
     if _BASE_BEFORE.search(s[: m.start()]):
         return False
+    if m["md"]:
+        # a date with its month sets the year as a deadline (2025年6月底前) or at the clause's head
+        deadline = m["tail"] in ("底前", "末前", "前", "底") or regex.match(r"\s*(?:前|以前|之前)", s[m.end() :])
+        return bool(deadline) or not s[: m.start()].strip()
     return not _NOT_AFTER.match(s, m.end()) or bool(m["tail"] in ("底前", "末前", "前"))
 
 
@@ -86,6 +93,11 @@ def clause_year(text: str, x: int, y: int) -> YearMark | None:
         head = not s[: m.start()].strip(" “”\"（(")
         if m["to"] or m["tail"] in ("底前", "末前", "前") or head:
             return YearMark(_year(m["y"]), x + m.start(), x + m.end())
+    f = _FYP.search(s)
+    if f is not None and not _BASE_BEFORE.search(s[: f.start()]) and not regex.search(r"相比\s*$", s[: f.start()]):
+        n = cn_to_int(f["n"])
+        if n is not None:
+            return YearMark(1960 + 5 * (10 + n - 1), x + f.start(), x + f.end())
     return None
 
 
