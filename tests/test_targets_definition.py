@@ -177,3 +177,8 @@ def test_deadline_months_and_five_year_plan_periods_set_the_year() -> None:
 def test_technical_requirements_are_specifications() -> None:
     doc = _doc("一、工作任务\n新植行道树500株。\n二、栽植技术要求\n苗木胸径控制在8-10公分，土层厚度不小于1.5米，每株浇水20升。")
     assert _got(doc) == [(500.0, None, "株", "eq", None)]
+
+
+def test_a_size_criterion_before_a_count_and_an_unclosed_quote() -> None:
+    doc = _doc("一、重点任务\n把“四化“要求作为设计条件，彩化树种比率达到70%以上。建成1000亩以上开放林地5个，300亩以上开放林地8个。")
+    assert _got(doc) == [(70.0, None, "%", "ge", None), (5.0, None, "个", "eq", None), (8.0, None, "个", "eq", None)]

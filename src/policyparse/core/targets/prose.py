@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from policyparse.core.brackets import CLOSERS, OPENERS, split_outside
+from policyparse.core.brackets import CLOSERS, OPENERS
 from policyparse.core.numerals import to_halfwidth_digits
 from policyparse.core.targets.indicators import normalize_indicator, strip_indicator
 from policyparse.core.targets.lexicon import lexicon
@@ -35,7 +35,8 @@ _FREQ = regex.compile(
     r"(?:完成|开展|进行|组织|实施)?\s*(?:1|一)\s*次"
 )
 _LISTING = ("聚焦", "围绕", "包括", "涵盖", "分为", "主要包括", "共分", "即")
-_PREPS_FOR = ("对", "为", "向", "给")
+_PREPS_FOR = ("对", "为", "向", "给", "将", "把")
+_BUILD = ("构建", "打造", "建设", "建成", "形成", "实现")
 _SERVICE_RADIUS = regex.compile(r"^\p{Han}{0,8}圈")
 _ENUM_AFTER = regex.compile(r"^(\p{Han}{1,10})[（(]([^）)]+)[）)]")
 _DOUBLING = regex.compile(r"(?:力争|争取|确保)?翻(?P<n>一|两)番")
@@ -67,14 +68,45 @@ class _Reading:
     hint: Comparator | None = None  # what a word away from the quantity says (至少建成 → ge)
 
 
+_QUOTE_SPAN = 40  # a quote left open longer than this was a typo (“四化“), not a name
+
+
+def _depths(text: str, a: int, b: int) -> list[int]:
+    """Bracket and quote depth at each offset of ``text[a:b]``, tolerant of unbalanced quotes:
+    a second “ closes the first, and a quote still open after _QUOTE_SPAN characters is dropped."""
+    out: list[int] = []
+    stack: list[tuple[str, int]] = []
+    for i in range(a, b):
+        ch = text[i]
+        if stack and stack[-1][0] in "“\"" and i - stack[-1][1] > _QUOTE_SPAN:
+            stack.pop()
+        if ch == "“" and stack and stack[-1][0] == "“":
+            stack.pop()
+        elif ch in OPENERS:
+            stack.append((ch, i))
+        elif ch in CLOSERS and stack:
+            stack.pop()
+        out.append(len(stack))
+    return out
+
+
 def _inside(text: str, x: int, pos: int) -> bool:
-    depth = 0
-    for ch in text[x:pos]:
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(0, depth - 1)
-    return depth > 0
+    """``text[pos]`` stands inside brackets or quotes opened after ``x``."""
+    d = _depths(text, x, pos)
+    return bool(d) and d[-1] > 0
+
+
+def _split(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
+    """Ranges of ``text[a:b]`` between separators outside brackets and quotes (see _depths)."""
+    depth = _depths(text, a, b)
+    out: list[tuple[int, int]] = []
+    start = a
+    for i in range(a, b):
+        if text[i] in seps and depth[i - a] == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, b))
+    return out
 
 
 def _comparator_before(before: str) -> regex.Match[str] | None:
@@ -146,6 +178,15 @@ def _restates_list(before: str, q: Quantity) -> bool:
     return len(run.group(0).split("、")) == int(q.v1) and q.v2 is None
 
 
+def _qualifies(text: str, q: Quantity, count: Quantity | None, y: int) -> bool:
+    """1000亩以上开放休闲林地5个: ``q`` (with 以上/以下, right before a noun) sizes the things that
+    ``count``, at the end of the clause, counts — a criterion, not a target of its own."""
+    if count is None or q.post not in ("以上", "以下", "及以上") or count.group not in ("count", "unknown"):
+        return False
+    between = text[q.end : count.start - len(count.pre)]
+    return bool(regex.fullmatch(r"[\p{Han}“”]{1,16}", between)) and not text[count.end : y].strip()
+
+
 def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, dated: bool) -> _Reading | None:
     lex = lexicon()
     before = text[x : q.start - len(q.pre)]
@@ -196,12 +237,12 @@ def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, da
         return None
     if q.group == "time":
         vm = _last_verb(text, x, q.start)
-        if vm is not None and _SERVICE_RADIUS.match(after) and vm.end() >= q.start - 6:
+        if vm is not None and vm.group(0) in _BUILD and _SERVICE_RADIUS.match(after) and vm.end() >= q.start - 6:
             return _Reading("", vm.group(0), vm.end(), "le")  # 5分钟响应圈: reached within 5 minutes
         return None
     vm = _last_verb(text, x, q.start - len(q.pre))
     if vm is not None:
-        if prev_q is not None and prev_q.start >= vm.end():
+        if prev_q is not None and prev_q.start >= vm.end() and not _qualifies(text, prev_q, q, y):
             # another quantity stands between the verb and this one: only a list item is governed
             if not _LIST_SEP.search(text[prev_q.end : q.start - len(q.pre)]) or not regex.search(
                 r"(?:、|和|及|以及|与)", text[prev_q.end : q.start]
@@ -336,11 +377,11 @@ def targets_in_text(text: str, a: int, b: int, scope: Scope) -> list[Target]:
     out: list[Target] = []
     run = _Run(scope.year)
     ref = scope.date_year or (scope.period[0] if scope.period else scope.year)
-    for sa, sb in split_outside(text, a, b, "。！？!?"):
+    for sa, sb in _split(text, a, b, "。！？!?"):
         conditional = _CONDITIONAL.match(text, sa, sb) is not None
         hedges = [k for k in (text.find(h, sa, sb) for h in lexicon().hedges_sentence) if k >= 0]
         run.hedge, run.gap_verb, run.prev_clause = (min(hedges) if hedges else None), None, None
-        for x, y in split_outside(text, sa, sb, "，,；;：:"):
+        for x, y in _split(text, sa, sb, "，,；;：:"):
             x, y = _trim(text, x, y)
             if x >= y:
                 continue
@@ -430,9 +471,14 @@ def _clause_targets(
             return out + many
     readings: list[tuple[Quantity, _Reading]] = []
     prev_q: Quantity | None = None
-    for q in qs:
+    criteria = {i for i in range(len(qs) - 1) if _qualifies(text, qs[i], qs[-1], y)}
+    own = [q for i, q in enumerate(qs) if i not in criteria]
+    for i, q in enumerate(qs):
+        if i in criteria:
+            prev_q = q
+            continue
         r = _reading(text, x, y, q, prev_q, dated or scope.goal)
-        if r is None and run.gap_verb and len(qs) == 1 and q.end == y and _gapped(text, x, q):
+        if r is None and run.gap_verb and len(own) == 1 and q.end == y and _gapped(text, x, q):
             # 新增篮球场100个，开放草坪及林下空间60公顷以上: the verb of the clause before governs
             r = _Reading("", run.gap_verb, x)
         if r is not None:
@@ -461,7 +507,7 @@ def _clause_targets(
 
 def _gapped(text: str, x: int, q: Quantity) -> bool:
     """The clause is only a noun and this quantity: its verb was left out."""
-    head = text[x : q.start - len(q.pre)]
+    head = regex.sub(r"[0-9０-９.]+\p{Han}{0,4}?(?:及以上|以上|以下)", "", text[x : q.start - len(q.pre)])
     lex = lexicon()
     return bool(_NOUN_ONLY.fullmatch(head)) and not lex.verb_re.search(head) and not lex.comparator_re.search(head)
 
