@@ -15,14 +15,16 @@ date, an ordinal, a name in quotes or brackets, or a duration without a comparat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from policyparse.core.brackets import CLOSERS, OPENERS
 from policyparse.core.numerals import to_halfwidth_digits
 from policyparse.core.targets.indicators import normalize_indicator, strip_indicator
-from policyparse.core.targets.lexicon import lexicon
+from policyparse.core.targets.lexicon import alternation, lexicon
 from policyparse.core.targets.quantities import Quantity, quantities
 from policyparse.core.targets.years import YearMark, clause_year, nth_year
 from policyparse.models import Comparator, Target, TargetWhere
@@ -90,10 +92,57 @@ def _depths(text: str, a: int, b: int) -> list[int]:
     return out
 
 
-def _inside(text: str, x: int, pos: int) -> bool:
-    """``text[pos]`` stands inside brackets or quotes opened after ``x``."""
-    d = _depths(text, x, pos)
-    return bool(d) and d[-1] > 0
+_WINDOW = 80  # how far before a quantity its governing words are looked for (keeps long clauses linear)
+
+
+@dataclass
+class _Clause:
+    """One clause, scanned once: bracket depths, verbs, and where marker words first occur."""
+
+    text: str
+    x: int
+    y: int
+    depth: list[int]
+    verbs: list[regex.Match[str]]
+    first: dict[str, int]
+    verb_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.verb_ends = [m.end() for m in self.verbs]
+
+    @classmethod
+    def scan(cls, text: str, x: int, y: int) -> _Clause:
+        depth = [0, *_depths(text, x, y)]
+        verbs = [m for m in lexicon().verb_re.finditer(text, x, y) if depth[m.start() - x] == 0]
+        first: dict[str, int] = {}
+        for key, rx in _markers().items():
+            m = rx.search(text, x, y)
+            if m is not None:
+                first[key] = m.end()
+        return cls(text, x, y, depth, verbs, first)
+
+    def inside(self, pos: int) -> bool:
+        return self.depth[pos - self.x] > 0
+
+    def seen(self, key: str, pos: int) -> bool:
+        """A word of family ``key`` ends at or before ``pos``."""
+        return self.first.get(key, self.y + 1) <= pos
+
+    def before(self, pos: int) -> str:
+        return self.text[max(self.x, pos - _WINDOW) : pos]
+
+
+@cache
+def _markers() -> dict[str, regex.Pattern[str]]:
+    lex = lexicon()
+    return {
+        "present": regex.compile(alternation(lex.present)),
+        "listing": regex.compile(alternation(_LISTING[:3])),
+        "spec": regex.compile("规格"),
+        "every": regex.compile("每"),
+        "pilot": regex.compile(alternation(lex.pilot_words)),
+        "hedge": regex.compile(alternation(lex.hedges_clause)),
+    }
 
 
 def _split(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
@@ -109,13 +158,21 @@ def _split(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
     return out
 
 
-def _comparator_before(before: str) -> regex.Match[str] | None:
-    lex = lexicon()
+@dataclass(frozen=True)
+class _Cmp:
+    word: str
+    start: int
+    end: int
+
+
+def _comparator_before(cl: _Clause, end: int) -> _Cmp | None:
+    """The comparator that stands right before ``end`` (fillers such as 均/分别/力争 between)."""
+    lo = max(cl.x, end - 24)
+    window = cl.text[lo:end]
     best = None
-    for m in lex.comparator_re.finditer(before):
-        rest = before[m.end() :]
-        if regex.fullmatch(_FILLER, rest):
-            best = m
+    for m in lexicon().comparator_re.finditer(window):
+        if regex.fullmatch(_FILLER, window[m.end() :]):
+            best = _Cmp(m.group(0), lo + m.start(), lo + m.end())
     return best
 
 
@@ -124,12 +181,15 @@ _NOMINAL = regex.compile(
 )
 
 
-def _last_verb(text: str, x: int, end: int) -> regex.Match[str] | None:
+def _last_verb(cl: _Clause, end: int) -> regex.Match[str] | None:
     """The verb that governs what stands at ``end``: the last one before it that is a predicate.
 
     A verb run followed by a nominal head (分拣处置能力, 提升项目) is part of a noun, not a predicate.
     """
-    found = [m for m in lexicon().verb_re.finditer(text, x, end) if not _inside(text, x, m.start())]
+    text = cl.text
+    hi = bisect.bisect_right(cl.verb_ends, end)
+    lo = bisect.bisect_left(cl.verb_ends, end - _WINDOW)
+    found = cl.verbs[lo:hi]
     k = len(found) - 1
     while k >= 0:
         m = found[k]
@@ -147,18 +207,17 @@ def _last_verb(text: str, x: int, end: int) -> regex.Match[str] | None:
 _BOUNDS = ("不小于", "不低于", "不少于", "超过", "大于", "高于", "至少")
 
 
-def _is_rule_threshold(before: str, cmp: str, dated: bool) -> bool:
+def _is_rule_threshold(cl: _Clause, cm: _Cmp, dated: bool) -> bool:
     """应不小于5万吨, 原则上不超过5年, 建筑高度大于27m: a rule's threshold, not a target.
 
     A bound after a modal is always a rule; an upper bound or a bare comparison (大于/小于) is a
     target only in a dated or goal statement.
     """
     lex = lexicon()
-    lead = before.rstrip()
-    lead = lead[: lead.rfind(cmp)] if cmp in lead else lead
-    if cmp in (*lex.upper_bound_rules, *_BOUNDS) and any(lead.rstrip().endswith(mw) for mw in lex.rule_modals):
+    lead = cl.text[max(cl.x, cm.start - 8) : cm.start].rstrip()
+    if cm.word in (*lex.upper_bound_rules, *_BOUNDS) and lead.endswith(lex.rule_modals):
         return True
-    return (cmp in lex.upper_bound_rules or cmp in lex.criteria_comparators) and not dated
+    return (cm.word in lex.upper_bound_rules or cm.word in lex.criteria_comparators) and not dated
 
 
 def _counts_plan_items(after: str) -> bool:
@@ -187,74 +246,68 @@ def _qualifies(text: str, q: Quantity, count: Quantity | None, y: int) -> bool:
     return bool(regex.fullmatch(r"[\p{Han}“”]{1,16}", between)) and not text[count.end : y].strip()
 
 
-def _reading(text: str, x: int, y: int, q: Quantity, prev_q: Quantity | None, dated: bool) -> _Reading | None:
+def _reading(cl: _Clause, q: Quantity, prev_q: Quantity | None, dated: bool) -> _Reading | None:
+    """Why ``q`` is a target (the comparator or verb that commits the plan to it), or None."""
     lex = lexicon()
-    before = text[x : q.start - len(q.pre)]
-    after = text[q.end : y]
-    if _inside(text, x, q.start):
-        return None
-    if any(p in before for p in lex.present):
-        return None
-    if "规格" in before:
-        return None  # 苗木规格控制在5-10公分: a specification
-    if any(before.rstrip().endswith(w) for w in _LISTING) or any(w in before for w in _LISTING[:3]):
+    text, x, y = cl.text, cl.x, cl.y
+    qs = q.start - len(q.pre)
+    before = cl.before(qs)
+    after = text[q.end : min(y, q.end + _WINDOW)]
+    if cl.inside(q.start) or cl.seen("present", qs) or cl.seen("spec", qs) or cl.seen("listing", qs):
+        return None  # what is (已, 目前…), a specification, or places the plan lists (聚焦3个…)
+    if before.rstrip().endswith(_LISTING):
         return None
     if q.group == "time" and q.unit in ("年", "月", "日") and q.v1 >= 1000:
         return None  # a date
     stripped_after = after.lstrip()
-    if q.group in ("count", "unknown") and _counts_plan_items(stripped_after):
-        return None
-    if q.group in ("count", "unknown") and _restates_list(before, q):
+    if q.group in ("count", "unknown") and (_counts_plan_items(stripped_after) or _restates_list(before, q)):
         return None
     em = _ENUM_AFTER.match(stripped_after)
     if em is not None and len(regex.split(r"[、，,]", em.group(2))) == int(q.v1):
         return None  # 4个新城（A、B、C、D）: the places the plan lists
-    if q.group in ("length", "area", "time") and any(stripped_after.startswith(w) for w in lex.scope_after):
+    if q.group in ("length", "area", "time") and stripped_after.startswith(lex.scope_after):
         return None
-    if q.unit == "次" and "每" in text[x:y]:
+    if q.unit == "次" and "every" in cl.first:
         return None  # a frequency rule (每月开展不少于1次)
-    cm = _comparator_before(before)
+    cm = _comparator_before(cl, qs)
     if cm is not None:
-        cmp = cm.group(0)
-        if _is_rule_threshold(before, cmp, dated):
+        if _is_rule_threshold(cl, cm, dated):
             return None
-        if stripped_after.startswith("的") and not (q.group == "count" and lex.comparators.get(cmp) in ("ge", "gt")
-                                                   and _last_verb(text, x, x + cm.start()) is not None):
+        if stripped_after.startswith("的") and not (
+            q.group == "count" and lex.comparators.get(cm.word) in ("ge", "gt") and _last_verb(cl, cm.start) is not None
+        ):
             return None  # 超过60kg的物品: a threshold that picks things out
-        if cmp in _CMP_FOR_RATIO_ONLY and q.group != "ratio":
-            # 提升百个公共空间: the word is a verb here, the object follows
-            return _Reading("", cmp, x + cm.end())
-        return _Reading(cmp, "", x + cm.end())
-    if q.cn or (q.unit == "" and q.group == "count"):
+        if cm.word in _CMP_FOR_RATIO_ONLY and q.group != "ratio":
+            return _Reading("", cm.word, cm.end)  # 提升百个公共空间: the word is a verb here
+        return _Reading(cm.word, "", cm.end)
+    if q.cn or (q.unit == "" and q.group == "count") or q.group == "spec":
         return None
     if stripped_after.startswith("的") and q.post in ("以上", "以下", "以内", "内", "及以上"):
         # 区域面积1000平米以上的园区 picks things out; 建成230座以上的公园 counts what is built
-        vm0 = _last_verb(text, x, q.start - len(q.pre))
+        vm0 = _last_verb(cl, qs)
         if not (q.group == "count" and q.post in ("以上", "及以上") and vm0 is not None
-                and regex.fullmatch(_FILLER, text[vm0.end() : q.start - len(q.pre)])):
+                and regex.fullmatch(_FILLER, text[vm0.end() : qs])):
             return None
-    if q.group == "spec":
-        return None
     if q.group == "time":
-        vm = _last_verb(text, x, q.start)
+        vm = _last_verb(cl, q.start)
         if vm is not None and vm.group(0) in _BUILD and _SERVICE_RADIUS.match(after) and vm.end() >= q.start - 6:
             return _Reading("", vm.group(0), vm.end(), "le")  # 5分钟响应圈: reached within 5 minutes
         return None
-    vm = _last_verb(text, x, q.start - len(q.pre))
-    if vm is not None:
+    vm = _last_verb(cl, qs)
+    if vm is not None and vm.end() >= qs - _WINDOW:
         if prev_q is not None and prev_q.start >= vm.end() and not _qualifies(text, prev_q, q, y):
             # another quantity stands between the verb and this one: only a list item is governed
-            if not _LIST_SEP.search(text[prev_q.end : q.start - len(q.pre)]) or not regex.search(
-                r"(?:、|和|及|以及|与)", text[prev_q.end : q.start]
-            ):
+            gap = text[prev_q.end : qs]
+            if not _LIST_SEP.search(gap) or not regex.search(r"(?:、|和|及|以及|与)", gap):
                 return None
-        at_least = regex.search(r"(?:至少|最少|不少于|确保至少)\s*$", text[x : vm.start()])
+        at_least = regex.search(r"(?:至少|最少|不少于|确保至少)\s*$", text[max(x, vm.start() - 6) : vm.start()])
         return _Reading("", vm.group(0), vm.end(), "ge" if at_least else None)
     lead = before.rstrip()
-    if (lead.endswith(_PREPS_FOR) or regex.search(r"对(?:其中|其余|剩余)的?$", lead)) and lexicon().verb_re.search(after):
-        return _Reading("", "", q.start)
-    if lead.endswith("在") and lexicon().verb_re.search(after) and any(w in text[x:y] for w in lex.pilot_words):
-        return _Reading("", "", q.start)
+    verb_after = lex.verb_re.search(after[:30]) is not None
+    if verb_after and (lead.endswith(_PREPS_FOR) or regex.search(r"对(?:其中|其余|剩余)的?$", lead)):
+        return _Reading("", "", q.start)  # 对300个公交站台进行适老化改造
+    if verb_after and lead.endswith("在") and "pilot" in cl.first:
+        return _Reading("", "", q.start)  # 率先在120个社区开展…
     return None
 
 
@@ -287,12 +340,12 @@ def _comparator(q: Quantity, cmp_word: str, hint: Comparator | None = None) -> C
     return "eq"
 
 
-def _aspirational(text: str, x: int, pos: int, sentence_hedge: int | None, verb: str) -> bool:
+def _aspirational(cl: _Clause, pos: int, sentence_hedge: int | None, verb: str) -> bool:
     if sentence_hedge is not None and sentence_hedge < pos:
         return True
     if verb in _FIRM_ASPIRATIONAL:
         return True
-    return any(h in text[x:pos] for h in lexicon().hedges_clause)
+    return cl.seen("hedge", pos)
 
 
 def _indicator(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_clause: str | None) -> str:
@@ -316,8 +369,8 @@ def _lead_verbs_off(ind: str) -> str:
 
 
 def _indicator_raw(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_clause: str | None) -> str:
-    head = text[x : q.start - len(q.pre)]
-    after = text[q.end : y]
+    head = text[max(x, q.start - len(q.pre) - _WINDOW) : q.start - len(q.pre)]
+    after = text[q.end : min(y, q.end + _WINDOW)]
     if r.cmp_word:
         k = head.rfind(r.cmp_word)
         ind = head[:k]
@@ -330,7 +383,7 @@ def _indicator_raw(text: str, x: int, y: int, q: Quantity, r: _Reading, prev_cla
     obj_s = regex.sub(r"(?:以上|以下|左右|以内)$", "", obj_s)
     if obj_s and regex.match(r"[“\"《]?\p{Han}", obj_s):
         return strip_indicator(obj_s)
-    between = text[max(r.verb_end, x) : q.start - len(q.pre)].strip(" ，、")
+    between = text[max(r.verb_end, x, q.start - len(q.pre) - _WINDOW) : q.start - len(q.pre)].strip(" ，、")
     if between:
         return strip_indicator(between)
     if prev_clause:
@@ -437,11 +490,12 @@ def _clause_targets(
     text: str, x: int, y: int, scope: Scope, year: int | None, nth: list[YearMark], dated: bool, run: _Run
 ) -> list[Target]:
     hedge, prev_clause = run.hedge, run.prev_clause
+    cl = _Clause.scan(text, x, y)
     out: list[Target] = []
     taken: list[tuple[int, int]] = []
     # a frequency: "15天完成1次…", "15/30天完成1次…"
     for fm in _FREQ.finditer(text, x, y):
-        if _inside(text, x, fm.start()):
+        if cl.inside(fm.start()):
             continue
         taken.append((fm.start(), fm.end()))
         unit = fm["u"]
@@ -452,15 +506,15 @@ def _clause_targets(
             ind = strip_indicator(text[x : fm.start()]) or unit
             out.append(
                 _make(text, x, y, q, indicator=ind, cmp="eq", year=year,
-                      aspirational=_aspirational(text, x, fm.start(), hedge, ""), scope=scope)
+                      aspirational=_aspirational(cl, fm.start(), hedge, ""), scope=scope)
             )  # fmt: skip
     dm = _DOUBLING.search(text, x, y)
-    if dm is not None and not _inside(text, x, dm.start()):
+    if dm is not None and not cl.inside(dm.start()):
         # 翻一番: doubles (×2), 翻两番: quadruples (×4)
         q = Quantity(dm.start(), dm.end(), 2.0 if dm["n"] == "一" else 4.0, None, dm.group(0), "倍", "倍", "ratio", "", "", True)
         out.append(
             _make(text, x, y, q, indicator=strip_indicator(text[x : dm.start()]), cmp="increase", year=year,
-                  aspirational=_aspirational(text, x, dm.start(), hedge, ""), scope=scope)
+                  aspirational=_aspirational(cl, dm.start(), hedge, ""), scope=scope)
         )  # fmt: skip
     qs = [q for q in quantities(text, x, y) if not any(s <= q.start < e for s, e in taken)]
     if not qs:
@@ -477,7 +531,7 @@ def _clause_targets(
         if i in criteria:
             prev_q = q
             continue
-        r = _reading(text, x, y, q, prev_q, dated or scope.goal)
+        r = _reading(cl, q, prev_q, dated or scope.goal)
         if r is None and run.gap_verb and len(own) == 1 and q.end == y and _gapped(text, x, q):
             # 新增篮球场100个，开放草坪及林下空间60公顷以上: the verb of the clause before governs
             r = _Reading("", run.gap_verb, x)
@@ -500,7 +554,7 @@ def _clause_targets(
         ind = _indicator(text, s0 if k > 0 else x, s1, q, r, prev_clause)
         out.append(
             _make(text, s0, s1, q, indicator=ind, cmp=_comparator(q, r.cmp_word, r.hint), year=year,
-                  aspirational=_aspirational(text, x, q.start, hedge, r.verb), scope=scope)
+                  aspirational=_aspirational(cl, q.start, hedge, r.verb), scope=scope)
         )  # fmt: skip
     return out
 
@@ -520,11 +574,12 @@ def _respectively(
     after = [q for q in qs if q.start > k]
     if not after or any(q.start < k for q in qs):
         return []
-    first = _reading(text, x, y, after[0], None, True)
+    cl = _Clause.scan(text, x, y)
+    first = _reading(cl, after[0], None, True)
     if first is None:
         return []
     cmp = _comparator(after[0], first.cmp_word)
-    asp = _aspirational(text, x, after[0].start, hedge, first.verb)
+    asp = _aspirational(cl, after[0].start, hedge, first.verb)
     ind = strip_indicator(text[x:k])
     out: list[Target] = []
     if len(after) >= 2:
