@@ -1,8 +1,9 @@
 """Stage 4d (fields): targets — every quantified commitment of the plan, in prose, tasks and tables.
 
 The definition is docs/targets.md. Modules: quantities (numbers and units by shape), years (which
-year governs), prose (which quantities of a clause are commitments), grid (target tables by shape),
-indicators (names and synonyms), collect (the walk over a document's paragraphs).
+year governs), scan (clauses, brackets, the words before a quantity), reading (why a quantity is,
+or is not, a commitment), prose (paragraphs and text cells, clause by clause), grid (target tables
+by shape), indicators (names and synonyms), lexicon (the word tables), collect (the document walk).
 """
 
 from policyparse.core.targets.collect import Block, collect_targets
