@@ -135,6 +135,8 @@ class Task(_Shown):
     deadline: str | None = None
     #: a task-table row's cells under their headers (merged cells filled from above)
     cells: dict[str, str] | None = None
+    #: ids of the targets stated in the task's text (Target.task_id points back)
+    target_ids: list[str] = Field(default_factory=list)
     #: the section the task stands in (None: in its part's text before any heading) and its path
     section_id: str | None = None
     section_path: str | None = None
@@ -243,11 +245,17 @@ class Meta(_Model):
 Comparator = Literal["eq", "ge", "gt", "le", "lt", "range", "approx", "increase", "decrease", "none"]
 
 
+TargetWhere = Literal["prose", "task", "table"]
+
+
 class Target(_Model):
-    """A quantitative (or, with value null, qualitative) commitment of the plan.
+    """A quantitative (or, with value null, qualitative) commitment of the plan (docs/targets.md).
 
     ``comparator``: ge (达到, 不低于, 以上), gt (超过), le (控制在, 以内), lt, eq, range (2至3个),
     approx (左右), increase/decrease (提高X个百分点, 年均增长X%), none (a milestone without a number).
+    ``value``/``value_max`` have 万/亿 folded in and ``unit`` is without them (1.5万家 → 15000, 家);
+    ``value_printed``/``unit_printed`` keep the source's form. ``where``: in running prose, in a task
+    (``task_id``), or in a table cell (``row``/``column`` labels as printed).
     """
 
     id: str
@@ -263,6 +271,13 @@ class Target(_Model):
     text: str
     span: Span
     section_id: str | None = None
+    value_printed: str | None = None
+    unit_printed: str | None = None
+    where: TargetWhere = "prose"
+    task_id: str | None = None
+    row: str | None = None
+    column: str | None = None
+    page: int | None = None
 
 
 class ParseWarning(_Model):

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -24,7 +25,8 @@ from policyparse.core.meta import build_meta, title_from_page
 from policyparse.core.organs import place_of
 from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
 from policyparse.core.page_meta import merge_page_metadata
-from policyparse.core.targets import targets_in_paragraph
+from policyparse.core.targets import Block, Scope, collect_targets, heading_year, period_in
+from policyparse.core.targets.lexicon import lexicon as target_lexicon
 from policyparse.core.tasks import TaskContext, tasks_in
 from policyparse.core.textnorm import normalize_chars
 from policyparse.errors import (
@@ -36,6 +38,7 @@ from policyparse.errors import (
 )
 from policyparse.models import (
     Dropped,
+    Meta,
     OcrPage,
     Paragraph,
     ParagraphRole,
@@ -198,7 +201,7 @@ def _build(
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
     plan = assign_ids([body, *attachments])
-    targets = _targets(b.text, [body, *attachments])
+    targets = _targets(b, meta, [body, *attachments])
     warnings.extend(ctx.warnings)
     if (unknown := ctx.unknown_warning()) is not None:
         warnings.append(unknown)
@@ -304,32 +307,66 @@ def _section(
     )
 
 
-def _targets(text: str, parts: list[Part]) -> list[Target]:
-    """Targets of every body paragraph, in document order, numbered tg1…"""
-    found: list[Target] = []
+def _targets(b: _Builder, meta: Meta, parts: list[Part]) -> list[Target]:
+    """Targets of every paragraph and table in document order, numbered tg1…, each tied to its task."""
+    lex = target_lexicon()
+    titles = [t for t in (meta.embedded_title, meta.title) if t]
+    period = next((p for p in map(period_in, titles) if p is not None), None)
+    year = next((y for y in map(heading_year, titles) if y is not None), None)
+    date_year = int(meta.date[:4]) if meta.date else None
+    blocks: list[Block] = []
 
-    def scan(paras: list[Paragraph], sec: Section | None, goal: bool) -> None:
-        for p in paras:
-            if p.role not in ("body", "heading"):
+    def add(paras: list[Paragraph], scope: Scope, sec: Section | None) -> None:
+        for k, p in enumerate(paras):
+            if p.role not in ("body", "heading", "table_row"):
                 continue
             a = p.span[0]
-            if sec is not None and p.role == "heading" and sec.title_span is not None:
-                a = sec.title_span[1]
-            sid = sec.id if sec is not None else None
-            found.extend(targets_in_paragraph(text, a, p.span[1], section_id=sid, in_goal_section=goal))
+            if sec is not None and k == 0 and b.text.startswith(sec.marker, a):
+                a += len(sec.marker)  # "12.100个示范项目": the marker's digits are no number
+            blocks.append(Block(a, p.span[1], scope))
 
-    def walk(sec: Section, goal: bool) -> None:
-        goal = goal or bool(sec.title and ("目标" in sec.title or "指标" in sec.title))
-        scan(sec.paragraphs, sec, goal)
+    def walk(sec: Section, scope: Scope) -> None:
+        title = sec.title or ""
+        scope = replace(
+            scope,
+            goal=scope.goal or any(w in title for w in lex.goal_titles),
+            background=scope.background or any(w in title for w in lex.background_titles),
+            spec=scope.spec or any(w in title for w in lex.spec_titles),
+            year=heading_year(title) or scope.year,
+            section_id=sec.id,
+        )
+        add(sec.paragraphs, scope, sec)
         for c in sec.children:
-            walk(c, goal)
+            walk(c, scope)
 
     for part in parts:
-        scan(part.paragraphs, None, False)
+        base = Scope(
+            year=heading_year(part.title or "") or year,
+            period=period_in(part.title or "") or period,
+            date_year=date_year,
+            spec=any(w in (part.title or "") for w in lex.spec_titles),
+        )
+        add(part.paragraphs, base, None)
         for s in part.sections:
-            walk(s, False)
-    found.sort(key=lambda t: t.span[0])
-    return [t.model_copy(update={"id": f"tg{k}"}) for k, t in enumerate(found, start=1)]
+            walk(s, base)
+    blocks.sort(key=lambda blk: blk.start)
+    found = collect_targets(b.text, blocks)
+    tasks = [t for part in parts for t in part.iter_tasks()]
+    out: list[Target] = []
+    for k, t in enumerate(found, start=1):
+        owner = min(
+            (task for task in tasks if task.span[0] <= t.span[0] and t.span[1] <= task.span[1]),
+            key=lambda task: task.span[1] - task.span[0],
+            default=None,
+        )
+        upd: dict[str, object] = {"id": f"tg{k}", "page": b.page_at(t.span[0])}
+        if owner is not None:
+            upd["task_id"] = owner.id
+            owner.target_ids.append(f"tg{k}")
+            if t.where == "prose":
+                upd["where"] = "task"
+        out.append(t.model_copy(update=upd))
+    return out
 
 
 _PAIRS = (("（(", "）)"), ("《", "》"), ("〔[", "〕]"))
