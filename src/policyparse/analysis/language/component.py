@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from policyparse.analysis.language.dictionary import entries
+from policyparse.analysis.language.names import name_kind
 from policyparse.analysis.language.spacy_doc import annotate
 from policyparse.analysis.language.tokens import element_spans, segment
 from policyparse.core.textnorm import normalize_chars
@@ -84,8 +84,7 @@ class PolicyParseComponent:
 
         groups = element_spans(doc)
         units = [conv(a, b) for _, a, b in groups["units"]]
-        words = entries()
-        places = [(a, b) for a, b in segment(raw) if words.get(raw[a:b]) == "place"]
+        places = [(a, b) for a, b in segment(raw) if name_kind(raw[a:b]) == "place"]
         cuts = {x for items in groups.values() for _, a, b in items for x in conv(a, b)}
         cuts.update(x for p in places for x in p)
         sdoc = _align(sdoc, cuts, units)

@@ -95,6 +95,7 @@ def _place_words(places: dict[str, Any]) -> Iterator[str]:
     for names in places["counties"].values():
         yield from names
     yield from places["towns"]
+    yield from places["kinds"]
 
 
 def _with_sector_words(words: Iterator[str]) -> Iterator[str]:
@@ -128,6 +129,25 @@ def entries() -> dict[str, Kind]:
             if old is None or _PRIORITY[kind] < _PRIORITY[old]:
                 out[w] = kind
     return out
+
+
+@cache
+def ns_words() -> frozenset[str]:
+    """The words jieba's main dictionary tags ``ns`` (place names: 朝阳, 佛山, 襄阳…), read once.
+
+    Used to recognise a place jieba cut from its level (佛山/市…) where our own list of places, which
+    covers the Yangtze Delta, has no entry; the tag is only trusted before 省/市/区/县.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*pkg_resources.*")
+        stream = tokenizer().get_dict_file()
+    out: set[str] = set()
+    with stream:
+        for raw in stream:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] == "ns":
+                out.add(parts[0])
+    return frozenset(out)
 
 
 def userdict_lines() -> list[str]:

@@ -9,8 +9,8 @@ white space, newlines included, is a token of its own), so token offsets are off
 :func:`to_spacy` turns a :class:`~policyparse.models.PolicyDocument` into such a ``Doc`` over
 ``doc.text``, with span groups ``sections``, ``titles``, ``tasks``, ``clauses``, ``units`` and
 ``targets`` (each span ``id_`` is the element's id; units carry their canonical name as ``kb_id_``
-and lead/cooperating as label) and ``doc.ents``: the units (ORG) and dictionary places outside them
-(GPE). Nothing is downloaded: the pipeline is ``spacy.blank("zh")`` with our tokenizer.
+and lead/cooperating as label) and ``doc.ents``: the units (ORG) and places outside them (GPE:
+dictionary places, and places jieba knows followed by their level, 佛山市). Nothing is downloaded: the pipeline is ``spacy.blank("zh")`` with our tokenizer.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import DummyTokenizer, registry
 from spacy.vocab import Vocab
 
-from policyparse.analysis.language.dictionary import entries
+from policyparse.analysis.language.names import name_kind
 from policyparse.analysis.language.tokens import doc_spans, element_spans, segment
 from policyparse.models import PolicyDocument
 
@@ -156,8 +156,7 @@ def to_spacy(doc: PolicyDocument) -> Doc:
     nlp = blank()
     spans, units = doc_spans(doc)
     sdoc = make_doc(nlp.vocab, doc.text, spans)
-    words = entries()
-    places = [(a, b) for a, b in spans if (a, b) not in units and words.get(doc.text[a:b]) == "place"]
+    places = [(a, b) for a, b in spans if (a, b) not in units and name_kind(doc.text[a:b]) == "place"]
     return annotate(sdoc, doc, places)
 
 

@@ -14,7 +14,10 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
-from policyparse.analysis.language.dictionary import Kind, _data, entries, tokenizer
+from policyparse.analysis.language.dictionary import Kind, _data, tokenizer
+from policyparse.analysis.language.names import is_organ_word, is_place, merge_names, name_kind
+from policyparse.core.brackets import split_outside
+from policyparse.core.organs import is_area_noun, is_head
 from policyparse.models import PolicyDocument
 
 
@@ -28,13 +31,15 @@ class Token(NamedTuple):
 
 
 def segment(text: str) -> list[tuple[int, int]]:
-    """The ``[start, end)`` offsets of jieba's tokens (policy dictionary, HMM on); white space included."""
+    """The ``[start, end)`` offsets of jieba's tokens (policy dictionary, HMM on), organ names made
+    whole by the core's organ morphology (:func:`~policyparse.analysis.language.names.merge_names`);
+    white space included."""
     out: list[tuple[int, int]] = []
     pos = 0
     for w in tokenizer().cut(text, HMM=True):
         out.append((pos, pos + len(w)))
         pos += len(w)
-    return out
+    return merge_names(text, out)
 
 
 def element_spans(doc: PolicyDocument) -> dict[str, list[tuple[str, int, int]]]:
@@ -124,13 +129,12 @@ def tokens(doc_or_text: PolicyDocument | str, span: tuple[int, int] | None = Non
     >>> [t.text for t in tokens("由省科技厅牵头")]  # doctest: +SKIP
     ['由', '省科技厅', '牵头']
     """
-    words = entries()
     if isinstance(doc_or_text, PolicyDocument):
         text = doc_or_text.text
         spans, units = doc_spans(doc_or_text, *(span or (0, len(text))))
-        return [Token(text[a:b], a, b, "org" if (a, b) in units else words.get(text[a:b])) for a, b in spans]
+        return [Token(text[a:b], a, b, "org" if (a, b) in units else name_kind(text[a:b])) for a, b in spans]
     text = doc_or_text
-    return [Token(text[a:b], a, b, words.get(text[a:b])) for a, b in segment(text)]
+    return [Token(text[a:b], a, b, name_kind(text[a:b])) for a, b in segment(text)]
 
 
 # --- names that are not one token ------------------------------------------------------------
@@ -147,26 +151,39 @@ def _is_punct(w: str) -> bool:
 
 
 def _named(w: str) -> bool:
-    return entries().get(w) in ("org", "place")
+    # a fragment is no name, though its last character is a head (员会 of 商务委/员会)
+    return name_kind(w) in ("org", "place") or (len(w) >= 3 and is_organ_word(w))
 
 
 def _part(ws: Sequence[str]) -> str | None:
     rules = _compound_rules()
     if len(ws) == 1 and _named(ws[0]):
         return "one token"
-    if len(ws) == 2 and entries().get(ws[0]) == "place" and _named(ws[1]):
+    if len(ws) >= 2 and all(is_place(w) for w in ws[:-1]) and _named(ws[-1]):
         return "place + organ"
     if len(ws) >= 2 and ws[-1].endswith(tuple(rules["suffixes"])) and not any(w in "和及与、，" for w in ws):
         return "division or enterprise"
     return None
 
 
+def _distributed(ws: Sequence[str]) -> bool:
+    """各 + a 、-list of kinds of place + an organ head: 各市、县〔市、区〕政府, 各区、县（市）政府."""
+    s = "".join(ws)
+    if not s.startswith("各") or not ws[-1] or not is_head(ws[-1]):
+        return False
+    items = [s[a:b] for a, b in split_outside(s, 1, len(s) - len(ws[-1]), "、")]
+    return len(items) >= 2 and all(is_area_noun(x) for x in items)
+
+
 def compound_rule(words: Sequence[str]) -> str | None:
     """Which documented rule a name cut into ``words`` follows (None: it is cut where it should not be).
 
     ``one token``; ``placeholder`` (punctuation only); ``collective`` (各/有关… before a name);
+    ``distributed`` (各 + a 、-list of kinds of place + an organ head: 各市、县〔市、区〕政府);
     ``joined`` (names joined by 和/及/、 or a bracketed sub-unit); ``run together`` (two names with
-    nothing between); ``place + organ``; ``division or enterprise`` (…处, …公司, …集团, …专班).
+    nothing between); ``place + organ`` (one or more places, then an organ: 上海市/奉贤区/发展和改革委员会);
+    ``division or enterprise`` (…处, …公司, …集团, …专班). An organ is a dictionary organ or a name the
+    core's organ morphology reads as one; a place a dictionary place or a place jieba knows + 省/市/区/县.
     The word lists are data: ``compounds`` in ``data/language/dictionary.json``.
     """
     rules = _compound_rules()
@@ -175,6 +192,8 @@ def compound_rule(words: Sequence[str]) -> str | None:
         return "one token"
     if ws and all(_is_punct(w) for w in ws):
         return "placeholder"
+    if _distributed(ws):
+        return "distributed"
     k = 0
     while k < len(ws) - 1 and ws[k] in rules["collective_prefixes"]:
         k += 1
