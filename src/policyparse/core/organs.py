@@ -211,7 +211,10 @@ def expand_place(name: str, place: Place) -> str | None:
         return f"{place.city or ''}{place.district}{name[1:]}"
     if place.district and name.startswith("县") and place.district.endswith("县"):
         return f"{place.city or ''}{place.district}{name[1:]}"
-    if place.city and name.startswith("市") and not name.startswith(("市场", "市容", "市政", "市民")):
+    if place.city and name.startswith("市") and (
+        not name.startswith(("市场", "市容", "市政", "市民")) or role_of(name[1:]) is not None
+    ):
+        # 市民政局 is 市 + 民政局 and 市政府办公室 市 + 政府办公室 (their rest names a role); 市场监管局 is no 市 + …
         return f"{place.city}{name[1:]}"
     if place.town and name.startswith(("街道", "镇")) and len(name) > 2:
         short = "街道" if name.startswith("街道") else "镇"
