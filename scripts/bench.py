@@ -49,7 +49,7 @@ def run_method(method: str, path: str) -> int:
                 n += 1
             return n
     if method == METHODS[1]:
-        import pypdfium2
+        import pypdfium2  # type: ignore[import-untyped]
 
         doc = pypdfium2.PdfDocument(path)
         try:

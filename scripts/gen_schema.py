@@ -1,4 +1,4 @@
-"""Write schemas/policy_document.schema.json from the pydantic models (run after changing models)."""
+"""Write schemas/*.schema.json from the pydantic models (run after changing models)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,27 @@ import json
 import sys
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from policyparse.analysis.compare import Comparison
 from policyparse.models import PolicyDocument
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "policy_document.schema.json"
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_PATH = SCHEMAS / "policy_document.schema.json"
+COMPARISON_SCHEMA_PATH = SCHEMAS / "comparison.schema.json"
 
 
-def render() -> str:
-    """The schema as the file holds it."""
-    schema = PolicyDocument.model_json_schema(mode="serialization")
+def render(model: type[BaseModel] = PolicyDocument) -> str:
+    """The schema of ``model`` as the file holds it."""
+    schema = model.model_json_schema(mode="serialization")
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def main() -> int:
-    SCHEMA_PATH.parent.mkdir(parents=True, exist_ok=True)
-    SCHEMA_PATH.write_text(render(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}", file=sys.stderr)
+    SCHEMAS.mkdir(parents=True, exist_ok=True)
+    for path, model in ((SCHEMA_PATH, PolicyDocument), (COMPARISON_SCHEMA_PATH, Comparison)):
+        path.write_text(render(model), encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

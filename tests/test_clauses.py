@@ -101,7 +101,7 @@ def test_unknown_unit_kept_and_warned() -> None:
     doc = parse_text("关于某事的通知\n一、任务\n（一）做事。做好某事。（责任单位：某某协调推进中心）\n")
     t = next(doc.iter_tasks())
     assert t.units[0].name == "某某协调推进中心" and t.units[0].canonical is None
-    assert any(w.code == "unknown_unit" and "某某协调推进中心" in w.message for w in doc.warnings)
+    assert [w for w in doc.warnings if w.code == "unknown_units" and "某某协调推进中心" in w.message]
 
 
 def test_roles_shared_across_provinces() -> None:
@@ -151,8 +151,9 @@ def test_clause_parts_on_consecutive_lines_are_one_clause() -> None:
         ("责任单位：省科技厅牵头，省财政厅配合", [("省科技厅", "lead"), ("省财政厅", "cooperating")]),
         ("责任部门：市科委、市发展改革委按职责分工负责", [("市科委", "responsible"), ("市发展改革委", "responsible")]),
         ("牵头单位：省科技厅负责", [("省科技厅", "lead")]),
+        # any phrase after a lead's clause marks cooperation (issue #9)
         ("省科技厅牵头，省发展改革委、省财政厅等按职责分工负责",
-         [("省科技厅", "lead"), ("省发展改革委", "responsible"), ("省财政厅", "responsible")]),
+         [("省科技厅", "lead"), ("省发展改革委", "cooperating"), ("省财政厅", "cooperating")]),
     ],
 )  # fmt: skip
 def test_mixed_wordings(content: str, want: list[tuple[str, str]]) -> None:

@@ -112,7 +112,8 @@ def test_rotated_and_shifted_pages(rotation: int, tmp_path: Path) -> None:
         assert doc.meta.doc_number is not None and doc.meta.doc_number.serial == 860
 
 
-def test_same_errors_on_bad_input(tmp_path: Path) -> None:
+def test_same_errors_on_bad_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pytesseract", None)  # the text layers' verdicts, not OCR's (issue #13)
     cases = [
         (bad.random_bytes(tmp_path / "random.pdf"), errors.PdfUnreadableError, {}),
         (bad.image_only(tmp_path / "scan.pdf"), errors.NoTextLayerError, {}),
@@ -139,13 +140,15 @@ def test_passwords_and_mixed_pages(tmp_path: Path) -> None:
     assert [(w.code, w.page) for w in doc.warnings if w.code == "image_only_page"] == [("image_only_page", 2)]
 
 
-def test_pdfium_reads_what_pdfminer_cannot(tmp_path: Path) -> None:
-    """reportlab's predefined-CMap CID font in an encrypted file: pdfminer reads (cid:N) glyphs,
-    PDFium maps them through the CMap. A difference in the pdfium engine's favour."""
+def test_pdfium_reads_what_pdfminer_cannot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab's predefined-CMap CID font in an encrypted file: pdfminer reads (cid:N) glyphs (and
+    the pdfplumber engine needs OCR), PDFium maps them through the CMap. In the pdfium engine's favour."""
     pdf = bad.cid_only(tmp_path / "cid.pdf")
+    doc = parse(pdf, engine="pdfium")
+    assert doc.meta.title == "关于加强科技创新工作的通知" and not doc.source.ocr_pages
+    monkeypatch.setitem(sys.modules, "pytesseract", None)
     with pytest.raises(errors.NoTextLayerError):
         parse(pdf)
-    assert parse(pdf, engine="pdfium").meta.title == "关于加强科技创新工作的通知"
 
 
 def test_glyphs_beyond_the_bmp_and_line_end_hyphens(tmp_path: Path) -> None:
@@ -161,9 +164,10 @@ def test_glyphs_beyond_the_bmp_and_line_end_hyphens(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["ndrc_sta_tax_credit_2019", "gov_guofa_2019_3_bonded_zones"])
-def test_pdfium_mutation_fuzz(name: str, tmp_path: Path) -> None:
+def test_pdfium_mutation_fuzz(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """120 byte mutants of a corpus PDF through the pdfium engine: a result or a PolicyParseError (PDFium
     repairs more files than pdfminer: most mutants parse), never a crash or an internal error."""
+    monkeypatch.setitem(sys.modules, "pytesseract", None)  # the engine under test, not OCR of broken pages
     pdf = next(p for p in CORPUS_PDFS if p.parent.name == name)
     outcomes: dict[str, int] = {}
     path = tmp_path / "m.pdf"

@@ -54,8 +54,15 @@ def test_encrypted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert owner_only.meta.doc_number is not None and owner_only.meta.doc_number.serial == 860
 
 
-def test_unmapped_glyphs_are_no_text_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _cli_error(capsys, [str(bad.cid_only(tmp_path / "cid.pdf"))], errors.NoTextLayerError)
+def test_unmapped_glyphs_are_no_text_layer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cid = bad.cid_only(tmp_path / "cid.pdf")
+    # issue #13: with OCR installed the rendered pages are read (what the error used to ask for)
+    doc = parse(cid)
+    assert doc.meta.title == "关于加强科技创新工作的通知" and doc.source.ocr_pages
+    monkeypatch.setitem(sys.modules, "pytesseract", None)  # without the OCR extra: the clear error as before
+    _cli_error(capsys, [str(cid)], errors.NoTextLayerError)
 
 
 def test_mixed_document_keeps_text_pages(tmp_path: Path) -> None:

@@ -58,9 +58,12 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     trunc.write_bytes(pdf.read_bytes()[:3000])
     assert main([str(trunc)]) in (errors.PdfUnreadableError.exit_code, errors.EmptyDocumentError.exit_code)
     capsys.readouterr()
-    docx = tmp_path / "a.docx"
+    docx = tmp_path / "a.docx"  # .docx is read now (issue #13): four bytes of a zip are a damaged one
     docx.write_bytes(b"PK\x03\x04")
-    _one_line_error(capsys, [str(docx)], errors.UnsupportedFormatError)
+    _one_line_error(capsys, [str(docx)], errors.DocumentUnreadableError)
+    sheet = tmp_path / "a.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+    _one_line_error(capsys, [str(sheet)], errors.UnsupportedFormatError)
 
 
 def test_exit_codes_are_distinct_and_documented() -> None:

@@ -75,9 +75,12 @@ def test_forms() -> None:
     assert all(t.year == 2025 for t in doc.targets)
 
 
-def test_no_targets_outside_dated_or_goal_text() -> None:
+def test_names_with_digits_are_no_targets_but_task_quantities_are() -> None:
+    # issue #16: a commitment verb with a counted object is a target anywhere, not only in dated or goal text
     doc = parse_text("某某通知\n一、工作要求\n各地要在5G、IPv6和G60科创走廊建设中发挥作用，三省一市加强合作，支持100家企业。\n")
-    assert doc.targets == []
+    assert [(t.value, t.unit, t.comparator, t.year, t.text) for t in doc.targets] == [
+        (100.0, "家", "eq", None, "支持100家企业")
+    ]
 
 
 def test_indicator_synonyms() -> None:

@@ -28,7 +28,8 @@ from typing import Any, Literal
 from policyparse.errors import InputNotFoundError, PolicyParseError, TooLargeError
 from policyparse.models import SCHEMA_VERSION
 
-INPUT_SUFFIXES = (".pdf", ".txt")
+# issue #13: every format the readers take; a file is recognised by its content first (readers/detect.py)
+INPUT_SUFFIXES = (".pdf", ".txt", ".text", ".docx", ".doc", ".wps", ".html", ".htm", ".shtml", ".xhtml")
 MANIFEST = "manifest.jsonl"
 
 
@@ -51,20 +52,45 @@ class BatchSummary:
     ok: int = 0
     skipped: int = 0
     failed: int = 0
+    unsupported: int = 0  # listed in the manifest as skipped_unsupported, with the reason
     records: list[dict[str, Any]] = field(default_factory=list)
 
 
-def collect_inputs(spec: str) -> tuple[list[Path], Path]:
-    """The input files of a directory (recursively) or a glob, and the base their output paths mirror."""
+def collect_inputs(spec: str, exclude: Path | None = None) -> tuple[list[Path], Path]:
+    """The files of a directory (recursively; hidden ones and those under ``exclude``, the output
+    directory, left out) or of a glob, and the base their output paths mirror. Every file is listed:
+    ``unsupported_reason`` tells which ones no reader takes."""
     p = Path(spec)
     if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
+        skip = exclude.resolve() if exclude is not None else None
+        files = sorted(
+            f for f in p.rglob("*")
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            and (skip is None or not f.resolve().is_relative_to(skip))
+        )  # fmt: skip
         return files, p
     files = sorted(Path(f) for f in glob.glob(spec, recursive=True) if Path(f).is_file())
     if not files:
         raise InputNotFoundError(f"no input files match {spec!r}", path=spec)
     base = Path(os.path.commonpath([str(f.parent.resolve()) for f in files]))
     return files, base
+
+
+def unsupported_reason(path: Path) -> str | None:
+    """Why no reader takes ``path`` (None: one does). Text is taken by its .txt/.text name only, so
+    a directory's README.md or a suffix-less file is listed, not parsed."""
+    from policyparse.readers.detect import sniff_path
+
+    try:
+        fmt = sniff_path(path)
+    except OSError as exc:
+        return f"cannot be read ({exc})"
+    suffix = path.suffix.lower()
+    if fmt is None:
+        return f"not a format policyparse reads ({suffix or 'no suffix'}; it reads PDF, DOCX, DOC/WPS, HTML and .txt)"
+    if fmt == "txt" and suffix not in INPUT_SUFFIXES:
+        return f"plain text named {suffix or 'without a suffix'}: name it .txt to parse it"
+    return None
 
 
 def output_path(src: Path, base: Path, outdir: Path) -> Path:
@@ -310,17 +336,21 @@ def run_batch(
     out_root.mkdir(parents=True, exist_ok=True)
     for stale in out_root.rglob(".*.tmp-*"):  # left by a run that was killed while writing
         stale.unlink(missing_ok=True)
-    files, base = collect_inputs(spec)
+    files, base = collect_inputs(spec, exclude=out_root)
     if on_start is not None:
         on_start(len(files))
     manifest = out_root / MANIFEST
     summary = BatchSummary()
     lock = threading.Lock()
 
-    def finish(job: _Job, res: tuple[Any, ...] | None, error: BaseException | None = None) -> None:
+    def finish(
+        job: _Job, res: tuple[Any, ...] | None, error: BaseException | None = None, unsupported: str | None = None
+    ) -> None:
         rec = job.rec
         if error is not None:
             rec.update(status="error", error_class=type(error).__name__, message=str(error), output=None)
+        elif unsupported is not None:  # listed, never skipped in silence
+            rec.update(status="skipped_unsupported", reason=unsupported, output=None)
         elif res is None:
             rec["status"] = "skipped"
         elif res[0] == "ok":
@@ -338,6 +368,8 @@ def run_batch(
                 summary.ok += 1
             elif rec["status"] == "skipped":
                 summary.skipped += 1
+            elif rec["status"] == "skipped_unsupported":
+                summary.unsupported += 1
             else:
                 summary.failed += 1
             _append(manifest, rec)
@@ -353,6 +385,10 @@ def run_batch(
             job.sha = _sha256(src)
             job.rec["sha256"] = job.sha
             job.rec["output"] = str(job.out.relative_to(out_root))
+            reason = unsupported_reason(src)
+            if reason is not None:
+                finish(job, None, unsupported=reason)
+                return None
             if not opts.force and _up_to_date(job.out, job.sha):
                 finish(job, None)
                 return None
@@ -417,9 +453,11 @@ def run_batch_cli(spec: str, outdir: str, opts: BatchOptions) -> int:
     for r in summary.records:
         if r["status"] == "error":
             print(f"policyparse: {r['file']}: {r.get('error_class')}: {r.get('message')}", file=sys.stderr)
+        elif r["status"] == "skipped_unsupported":
+            print(f"policyparse: {r['file']}: skipped: {r.get('reason')}", file=sys.stderr)
     print(
-        f"policyparse batch: {summary.ok} parsed, {summary.skipped} up to date, {summary.failed} failed "
-        f"(manifest: {Path(outdir) / MANIFEST})",
+        f"policyparse batch: {summary.ok} parsed, {summary.skipped} up to date, {summary.failed} failed, "
+        f"{summary.unsupported} not supported (manifest: {Path(outdir) / MANIFEST})",
         file=sys.stderr,
     )
     return 20 if summary.failed else 0

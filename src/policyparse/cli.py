@@ -18,10 +18,12 @@ from policyparse.errors import PolicyParseError
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="policyparse",
-        description="Parse a Chinese policy document (PDF or one-paragraph-per-line text) into JSON. "
-        "For many files: policyparse batch DIR_OR_GLOB -o OUTDIR (see policyparse batch --help).",
+        description="Parse a Chinese policy document (PDF, DOCX, DOC/WPS, a saved web page, or "
+        "one-paragraph-per-line text) into JSON. "
+        "For many files: policyparse batch DIR_OR_GLOB -o OUTDIR (see policyparse batch --help); "
+        "to compare plans: policyparse compare A B … [--parent P] (see policyparse compare --help).",
     )
-    ap.add_argument("file", help="a .pdf or .txt file")
+    ap.add_argument("file", help="a .pdf, .docx, .doc/.wps, .html or .txt file (recognised by its content)")
     ap.add_argument("-o", "--output", help="write the JSON here instead of standard output")
     ap.add_argument("--pretty", action="store_true", help="indent the JSON")
     _parse_options(ap, timeout=None)
@@ -47,8 +49,9 @@ def _parse_options(ap: argparse.ArgumentParser, timeout: float | None) -> None:
 def _batch_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="policyparse batch",
-        description="Parse every .pdf/.txt of a directory (or a glob) into OUTDIR: one JSON per file, "
-        "a manifest.jsonl line per file; re-running skips files already done.",
+        description="Parse every PDF, DOCX, DOC/WPS, HTML and .txt file of a directory (or a glob) into OUTDIR: "
+        "one JSON per file, a manifest.jsonl line per file (other files listed as skipped_unsupported); "
+        "re-running skips files already done.",
     )
     ap.add_argument("input", help="a directory (searched recursively) or a glob such as 'docs/**/*.pdf'")
     ap.add_argument("-o", "--outdir", required=True, help="where the JSON files and manifest.jsonl go")
@@ -66,6 +69,10 @@ def _batch_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["compare"]:
+        from policyparse.analysis.cli_compare import run
+
+        return run(argv[1:])
     if argv[:1] == ["batch"]:
         b = _batch_parser().parse_args(argv[1:])
         from policyparse.batch import BatchOptions, run_batch_cli

@@ -85,6 +85,27 @@ class StrictModeError(PolicyParseError):
     code = "E009"
 
 
+class ToolNotFoundError(PolicyParseError):
+    """A program this input needs is not installed (LibreOffice for .doc/.wps); the message names it."""
+
+    exit_code = 21
+    code = "E010"
+
+
+class DocumentUnreadableError(PolicyParseError):
+    """A Word or web file too damaged to read (a broken zip, malformed XML)."""
+
+    exit_code = 22
+    code = "E011"
+
+
+class AnalysisDependencyError(PolicyParseError):
+    """An optional part of the comparison layer is missing: pandas, jieba, matplotlib or a CJK font."""
+
+    exit_code = 23
+    code = "E012"
+
+
 ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     PolicyParseError,
     InputNotFoundError,
@@ -96,4 +117,7 @@ ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     TooLargeError,
     NotAPolicyDocumentError,
     StrictModeError,
+    ToolNotFoundError,
+    DocumentUnreadableError,
+    AnalysisDependencyError,
 )

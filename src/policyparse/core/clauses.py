@@ -1,75 +1,32 @@
 """Stage 4a (fields): responsibility clauses read by a small grammar over data.
 
 The grammar reads a clause's content as segments separated by ；/; ; each segment is either
-"ROLE：units" (a label from the data file) or "units … VERB" (a role verb at its end), with
-"A会同B" splitting lead from cooperating units. Rule sentences such as 列第一位者为牵头单位 are
-recognised, removed from the unit list, and (with 下同) carried on to later clauses.
+"LABEL：units" (a label by composition, see ``core/grammar.py``) or groups of "units PHRASE" (a role
+phrase after the units: 牵头, 配合做好, 按职责分工负责), with "A会同B" splitting lead from cooperating
+units. A phrase that says 牵头 marks lead, one that says 配合/参与/协助… marks cooperating; any other
+phrase marks cooperating when the clause already has a lead, else plain responsibility. Rule sentences
+such as 列第一位者为牵头单位 are recognised, removed from the unit list, and (with 下同) carried on.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from typing import Any
+from dataclasses import dataclass
 
 import regex
 
 from policyparse.core.brackets import split_outside
+from policyparse.core.grammar import Grammar, grammar
+from policyparse.core.organs import is_unit_like
 from policyparse.core.textnorm import line_ranges
+from policyparse.core.units import UnitMention, units_in
 
 OPEN = "（("
 CLOSE = "）)"
 
-
-@dataclass(frozen=True)
-class Grammar:
-    labels: dict[str, str]
-    verbs: list[tuple[str, str]]  # longest first
-    infix: dict[str, tuple[str, str]]
-    lead_rules: list[regex.Pattern[str]]
-    carry_over: str
-    strip_suffixes: list[str]
-    strip_prefixes: list[str]
-    split_before_collective: regex.Pattern[str]
-    separators: str
-    deadline_patterns: list[regex.Pattern[str]]
-    table_index_columns: list[str]
-    label_re: regex.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        names = "|".join(sorted(map(regex.escape, self.labels), key=len, reverse=True))
-        object.__setattr__(self, "label_re", regex.compile(rf"\s*(?P<label>{names})\s*[：:]\s*"))
-
-
-@cache
-def grammar() -> Grammar:
-    """The clause grammar from ``data/clause_grammar.json`` (loaded once, on first use)."""
-    raw: dict[str, Any] = json.loads(
-        resources.files("policyparse").joinpath("data/clause_grammar.json").read_text("utf-8")
-    )
-    return Grammar(
-        labels=raw["labels"],
-        verbs=sorted(raw["verbs"].items(), key=lambda kv: len(kv[0]), reverse=True),
-        infix={k: (v[0], v[1]) for k, v in raw["infix"].items()},
-        lead_rules=[regex.compile(p) for p in raw["lead_rules"]],
-        carry_over=raw["carry_over"],
-        strip_suffixes=raw["strip_suffixes"],
-        strip_prefixes=raw["strip_prefixes"],
-        split_before_collective=regex.compile(raw["split_before_collective"]),
-        separators=raw["separators"],
-        deadline_patterns=[regex.compile(p) for p in raw["deadline_patterns"]],
-        table_index_columns=raw["table_index_columns"],
-    )
-
-
-@dataclass
-class UnitMention:
-    name: str
-    start: int  # offsets into the clause content
-    end: int
-    role: str  # lead | cooperating | responsible
+__all__ = [
+    "ClauseHit", "ParsedClause", "UnitMention", "bracket_groups", "find_clauses", "grammar", "is_deadline",
+    "looks_like_clause", "parse_clause_content", "units_in",
+]  # fmt: skip
 
 
 @dataclass
@@ -79,103 +36,94 @@ class ParsedClause:
     rule_span: tuple[int, int] | None = None
     carries: bool = False
     deadline: str | None = None
+    unknown_labels: tuple[str, ...] = ()
+    note: str | None = None
 
     @property
     def has_explicit_lead(self) -> bool:
         return any(u.role == "lead" for u in self.units)
 
 
-def _trim(s: str, a: int, b: int, g: Grammar) -> tuple[int, int]:
-    """Strip white space, filler words (等, 按职责分工…) and prefixes (由) from a unit range."""
-    changed = True
-    while changed and a < b:
-        changed = False
-        while a < b and s[a] in " \n":
-            a += 1
-        while a < b and s[b - 1] in " \n。.":
-            b -= 1
-        for suf in g.strip_suffixes:
-            if b - a > len(suf) and s[a:b].endswith(suf):
-                b -= len(suf)
-                changed = True
-        for pre in g.strip_prefixes:
-            if b - a > len(pre) + 1 and s[a:b].startswith(pre):
-                a += len(pre)
-                changed = True
-    return a, b
-
-
-def units_in(s: str, a: int, b: int, role: str, g: Grammar) -> list[UnitMention]:
-    """Units of a range that carries one role: split on separators and before 等有关部门."""
-    out: list[UnitMention] = []
-    for x, y in split_outside(s, a, b, g.separators):
-        pieces = [(x, y)]
-        m = g.split_before_collective.search(s, x, y)
-        if m is not None:
-            pieces = [(x, m.start()), (m.end(), y)]
-        for p, q in pieces:
-            p, q = _trim(s, p, q, g)
-            if q > p:
-                out.append(UnitMention(s[p:q], p, q, role))
-    return out
-
-
-def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause) -> bool:
+def _segment(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause, bracketed: bool) -> bool:
     """Read one ；-separated segment into ``parsed``; False when it holds no role at all."""
-    m = g.label_re.match(s, a, b)
-    if m is not None:
-        role = g.labels[m["label"]]
-        if role == "deadline":
-            parsed.deadline = s[m.end() : b].strip(" 。")
+    lab = g.label_at(s, a, b, allow_unknown=bracketed)
+    if lab is not None:
+        if not lab.known:
+            parsed.unknown_labels = (*parsed.unknown_labels, lab.text)
+        if lab.role == "deadline":
+            parsed.deadline = s[lab.end : b].strip(" 。")
             return True
-        # "责任单位：省科技厅牵头，省财政厅配合": role verbs inside a labelled list still decide
-        if not _verb_groups(s, m.end(), b, g, parsed, default=role):
-            parsed.units.extend(units_in(s, m.end(), b, role, g))
+        # "责任单位：省科技厅牵头，省财政厅配合": role phrases inside a labelled list still decide
+        if not _phrase_groups(s, lab.end, b, g, parsed, label_role=lab.role):
+            found = units_in(s, lab.end, b, lab.role, g)
+            if not found:
+                return False
+            parsed.units.extend(found)
         return True
-    return _verb_groups(s, a, b, g, parsed, default="responsible")
+    return _phrase_groups(s, a, b, g, parsed, label_role=None)
 
 
-def _verb_groups(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause, default: str) -> bool:
-    """"units VERB" groups, possibly several in one segment ("X牵头，Y配合"); True when they cover it all.
+def _phrase_groups(s: str, a: int, b: int, g: Grammar, parsed: ParsedClause, label_role: str | None) -> bool:
+    """"units PHRASE" groups, possibly several in one segment ("X牵头，Y配合"); True when they cover it all.
 
-    Nothing is added to ``parsed`` unless the whole range reads as such groups. A plain 负责 takes the
-    ``default`` role (the label's, when the list stands under one: "牵头单位：省科技厅负责").
+    Nothing is added to ``parsed`` unless the whole range reads as such groups.
     """
-    found: list[UnitMention] = []
+    found: list[tuple[UnitMention, str]] = []  # (unit, phrase kind)
     deadline: str | None = None
     pending = a
     for x, y in split_outside(s, a, b, "，,"):
         y2 = y
         while y2 > x and s[y2 - 1] in " 。.":
             y2 -= 1
-        if x == pending and any(p.match(s[x:y2].strip()) for p in g.deadline_patterns):
+        if x == pending and is_deadline(s[x:y2]):
             deadline = s[x:y2].strip()
             pending = y + 1
             continue
-        for verb, role in g.verbs:
-            if s.endswith(verb, x, y2) and y2 - len(verb) > pending:
-                body_end = y2 - len(verb)
-                for inf, (r1, r2) in g.infix.items():
-                    k = s.find(inf, pending, body_end)
-                    if k >= 0:
-                        found.extend(units_in(s, pending, k, r1, g))
-                        found.extend(units_in(s, k + len(inf), body_end, r2, g))
-                        break
-                else:
-                    found.extend(units_in(s, pending, body_end, role, g))
-                pending = y + 1
-                break
+        ph = g.phrase_at_end(s, pending, y2)
+        if ph is None:
+            continue  # "X、Y，Z负责": the comma inside a unit list — read on to the phrase
+        start, kind = ph
+        units = _infix_units(s, pending, start, kind, g)
+        if not units:
+            return False
+        found.extend(units)
+        pending = y + 1
     if not found or pending < b:
         return False
-    for u in found:
-        if u.role == "responsible":
-            u.role = default
-    parsed.units.extend(found)
+    has_lead = any(k == "lead" for _, k in found) or parsed.has_explicit_lead
+    for u, kind in found:
+        if kind in ("lead", "cooperating"):
+            u.role = kind
+        elif label_role in ("lead", "cooperating"):
+            u.role = label_role  # "牵头单位：省科技厅负责": a plain phrase takes the label's role
+        else:
+            u.role = "cooperating" if has_lead else "responsible"
+    parsed.units.extend(u for u, _ in found)
     parsed.deadline = parsed.deadline or deadline
     return True
 
 
-def parse_clause_content(content: str) -> ParsedClause | None:
+def _infix_units(s: str, a: int, b: int, kind: str, g: Grammar) -> list[tuple[UnitMention, str]]:
+    """Units before a phrase; "A会同B" makes A lead and B cooperating."""
+    for inf, (r1, r2) in g.infix.items():
+        k = s.find(inf, a, b)
+        if k > a:
+            left = [(u, "lead" if r1 == "lead" else kind) for u in units_in(s, a, k, r1, g)]
+            right = [(u, r2) for u in units_in(s, k + len(inf), b, r2, g)]
+            if left and right and all(_unit_like(u.name) for u, _ in left + right):
+                return left + right
+    found = [(u, kind) for u in units_in(s, a, b, "responsible", g)]
+    # without a label, only names that read as units make a clause: "（含居住证办理）" is not one
+    return found if all(_unit_like(u.name) for u, _ in found) else []
+
+
+def _unit_like(name: str) -> bool:
+    from policyparse.core.agencies import lexicon
+
+    return is_unit_like(name) or lexicon().knows(name)
+
+
+def parse_clause_content(content: str, bracketed: bool = True) -> ParsedClause | None:
     """Parse the inside of a clause; None when it is not a responsibility clause.
 
     >>> [u.name for u in parse_clause_content("责任单位：省发展改革委、省科技厅，列第一位的为牵头单位，下同").units]
@@ -203,14 +151,18 @@ def parse_clause_content(content: str) -> ParsedClause | None:
         k = masked.rfind(g.carry_over)
         parsed.carries = True
         masked = masked[:k] + "；" * len(g.carry_over) + masked[k + len(g.carry_over) :]
-    for lm in regex.finditer(r"[，,](?=\s*(?:" + "|".join(map(regex.escape, g.labels)) + r")\s*[：:])", masked):
-        masked = masked[: lm.start()] + "；" + masked[lm.end() :]
+    # a label after a comma starts a new segment: "牵头单位：X，配合单位：Y"
+    for i in [m.start() for m in regex.finditer(r"[，,]", masked)]:
+        if g.label_at(masked, i + 1, len(masked), allow_unknown=bracketed) is not None:
+            masked = masked[:i] + "；" + masked[i + 1 :]
     any_role = False
     for a, b in split_outside(masked, 0, len(masked), "；;。\n"):
         if not masked[a:b].strip(" ；，,"):
             continue
-        ok = _segment(masked, a, b, g, parsed)
-        if not ok:
+        if any(p.search(masked[a:b].strip()) for p in g.note_patterns):
+            parsed.note = masked[a:b].strip()  # "以下均需…落实，不再列出": how the clauses below read
+            continue
+        if not _segment(masked, a, b, g, parsed, bracketed):
             return None
         any_role = True
     if not any_role or not (parsed.units or parsed.deadline):
@@ -222,6 +174,21 @@ def parse_clause_content(content: str) -> ParsedClause | None:
 
 def is_deadline(content: str) -> bool:
     return any(p.match(content.strip()) for p in grammar().deadline_patterns)
+
+
+def looks_like_clause(content: str) -> bool:
+    """Does a bracket's content open like a responsibility clause (a label, or units + a role phrase)?"""
+    g = grammar()
+    c = content.strip()
+    lab = g.label_at(c, 0, len(c), allow_unknown=True)
+    if lab is not None:
+        return lab.known or all(_unit_like(u.name) for u in units_in(c, lab.end, len(c), "responsible", g))
+    first = split_outside(c, 0, len(c), "；;。")[0]
+    for x, y in split_outside(c, first[0], first[1], "，,"):
+        ph = g.phrase_at_end(c, x, y)
+        if ph is not None and y - x <= 60:
+            return all(_unit_like(u.name) for u in units_in(c, x, ph[0], "responsible", g))
+    return False
 
 
 @dataclass(frozen=True)
@@ -264,8 +231,8 @@ def find_clauses(text: str, start: int, end: int) -> list[ClauseHit]:
     # a clause standing alone on its line without brackets: "责任单位：省科技厅"
     g = grammar()
     for a, b in line_ranges(text, start, end):
-        if g.label_re.match(text, a, b) is not None and not any(h.start <= a < h.end for h in hits):
-            parsed = parse_clause_content(text[a:b])
+        if g.label_at(text, a, b) is not None and not any(h.start <= a < h.end for h in hits):
+            parsed = parse_clause_content(text[a:b], bracketed=False)
             if parsed is not None:
                 hits.append(ClauseHit(a, b, a, b, parsed, False))
     hits.sort(key=lambda h: h.start)
@@ -290,6 +257,7 @@ def _merge_adjacent(text: str, hits: list[ClauseHit]) -> list[ClauseHit]:
                 rule_span=None,
                 carries=p.carries or q.carries,
                 deadline=p.deadline or q.deadline,
+                unknown_labels=(*p.unknown_labels, *q.unknown_labels),
             )
             out[-1] = ClauseHit(prev.start, h.end, 0, 0, merged, prev.bracketed)
         else:

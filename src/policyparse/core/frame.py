@@ -22,7 +22,7 @@ _ATTACH_LABEL = regex.compile(r"附\s*件\s*(?P<n>[0-9０-９一二三四五六�
 _ATTACH_LABEL_TITLE = regex.compile(
     r"附\s*件\s*(?P<n>[0-9０-９一二三四五六七八九十]{1,3})\s*[：:\s]\s*(?P<title>[^。；：:]{2,60})"
 )
-_ATTACH_LIST = regex.compile(r"附\s*件\s*[：:]")
+_ATTACH_LIST = regex.compile(r"附\s*[件表]\s*[：:]")
 _SEAL = regex.compile(r"[（(][^（）()]*(代章|印章|盖章|章)[）)]")
 _PUBLICATION = regex.compile(r"[（(]此件[^（）()]{0,12}[）)]")
 _CONTACT = regex.compile(r"[（(]?\s*(联系人|联系电话|联系方式)[：:]")
@@ -38,6 +38,7 @@ class PartDraft:
     content: list[int]
     label_idx: int | None = None
     inline_title: str | None = None  # "附件1：名单": the title printed on the label's line
+    list_idx: list[int] = field(default_factory=list)  # the part's own list of attachments
 
     def title(self, texts: list[str]) -> str | None:
         return self.inline_title or "".join(texts[i] for i in self.title_idx) or None
@@ -170,7 +171,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
         f.date = date
         role[date] = "date"
         j = date - 1
-        while j >= start_body and len(f.signature) + (f.seal_note is not None) < 5:
+        while j >= start_body and len(f.signature) + (f.seal_note is not None) < 16:  # joint notices sign many
             t = texts[j]
             if _SEAL.fullmatch(t):
                 f.seal_note = j
@@ -195,15 +196,7 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
         sig_start = end
     # the 附件 list of the notice: "附件：1. …" and the numbered items that follow it
     body_content = list(range(start_body, sig_start))
-    for j in body_content:
-        if _ATTACH_LIST.match(texts[j]):
-            f.attachment_list = [j]
-            for q in range(j + 1, sig_start):
-                if match_marker(texts[q]) is not None and len(texts[q]) <= 80:
-                    f.attachment_list.append(q)
-                else:
-                    break
-            break
+    f.attachment_list = _attachment_list(texts, body_content)
     for j in f.attachment_list:
         role[j] = "attachment_list"
     f.body = PartDraft(None, [], [j for j in body_content if j not in f.attachment_list])
@@ -235,11 +228,41 @@ def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:
             if not has_big:
                 break
         content: list[int] = []
-        while j < end and not _is_attachment_start(texts[j]):
+        while j < end and not (_is_attachment_start(texts[j]) and not _is_list_head(texts, j, end)):
             content.append(j)
             j += 1
-        f.attachments.append(PartDraft(label, titles, content, label_idx, inline))
+        # a plan's own list of attachments at its end ("附件：1.…", "附表：1、…") is not its outline
+        listed = _attachment_list(texts, content, at_end=True)
+        for q in listed:
+            role[q] = "attachment_list"
+        content = [q for q in content if q not in listed]
+        f.attachments.append(PartDraft(label, titles, content, label_idx, inline, listed))
     return f
+
+
+_LIST_ITEM = regex.compile(r"[0-9０-９]{1,2}\s*[.．、]")  # "4、2021年…明细表": an item even before digits
+
+
+def _is_list_head(texts: list[str], j: int, end: int) -> bool:
+    """"附件：" standing alone and followed by numbered titles heads a list, not an attachment."""
+    return _ATTACH_LIST.fullmatch(texts[j].strip()) is not None and j + 1 < end and match_marker(texts[j + 1]) is not None
+
+
+def _attachment_list(texts: list[str], idx: list[int], at_end: bool = False) -> list[int]:
+    """"附件：1. …" (or 附表：) and the numbered items after it; with ``at_end``, only a list that ends
+    the range (a plan's closing list), so a "附件：" sentence inside the text stays text."""
+    for k, j in enumerate(idx):
+        if _ATTACH_LIST.match(texts[j]):
+            out = [j]
+            for q in idx[k + 1 :]:
+                if (match_marker(texts[q]) is not None or _LIST_ITEM.match(texts[q])) and len(texts[q]) <= 80:
+                    out.append(q)
+                else:
+                    break
+            if at_end and out[-1] != idx[-1]:
+                continue
+            return out
+    return []
 
 
 DOC_TYPE_ENDINGS = (

@@ -8,6 +8,7 @@ from policyparse.core.brackets import split_outside
 from policyparse.core.dates import DATE_RE, parse_date
 from policyparse.core.doc_number import DocNumber, DocNumberError
 from policyparse.core.frame import DOC_TYPE_ENDINGS, PRINTED_RE, Frame
+from policyparse.core.organs import is_complete_addressee, split_joined_organs
 from policyparse.core.outline import match_marker
 from policyparse.models import AttachmentRef, Meta
 
@@ -44,12 +45,55 @@ def title_from_page(meta: Meta, page_title: str) -> Meta:
     return meta.model_copy(update={"title": t, "doc_type": doc_type_of(t)})
 
 
+_ISSUER_PART = regex.compile(r"^(?P<org>[^《“]{2,120}?)关于")
+
+
+def split_recipients(line: str) -> list[str]:
+    """主送 as punctuated: ， separates groups of addressees, 、 joins organs of one kind inside a group.
+    Split on the top-level ，/；; without one, split on the top-level 、 only when every item can stand
+    alone ("机关各部门、各企事业单位、各居委会" → 3; "区政府各委、办、局", "各镇人民政府、街道办事处",
+    "各市、县（市、区）人民政府" stay whole)."""
+    groups = split_top_level(line, "，,；;")
+    if len(groups) == 1:
+        items: list[str] = []
+        for it in split_top_level(line, "、"):
+            if items and len(it) == 1:
+                items[-1] += "、" + it  # 各委、办、局: one word's enumeration
+            else:
+                items.append(it)
+        if len(items) > 1 and all(is_complete_addressee(i) for i in items):
+            return items
+    return groups
+
+
+def issuers_from_title(title: str | None) -> list[str]:
+    """The organs that issue a document, read from its title when nothing else names them:
+    "市经济信息化委、市商务委关于…" → both; "上海市住房和城乡建设管理委员会上海市规划和自然资源局关于…" →
+    both (split where one organ's head meets the next organ's place); only names that read as organs."""
+    m = _ISSUER_PART.match(title or "")
+    if m is None:
+        return []
+    out: list[str] = []
+    from policyparse.core.agencies import lexicon
+
+    for item in split_top_level(m["org"], "、，, "):
+        names = split_joined_organs(item, lexicon().known_start)
+        if not names:
+            return []
+        out.extend(names)
+    return out
+
+
 def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -> Meta:
     """Fill ``Meta`` from the frame. ``part_labels`` maps attachment labels found in the body to titles."""
     meta = Meta()
     meta.banner = [t for t in (texts[i].removesuffix("文件").strip() for i in f.banner) if t]
     if f.title:
-        meta.title = "".join(texts[i] for i in f.title)
+        lines: list[str] = []
+        for i in f.title:
+            if texts[i] != "".join(lines):  # a title printed twice (as banner and as title) is one title
+                lines.append(texts[i])
+        meta.title = "".join(lines)
         meta.doc_type = doc_type_of(meta.title)
         m = _EMBEDDED.search(meta.title)
         if m is not None:
@@ -64,9 +108,12 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
         except DocNumberError:
             meta.doc_number = None
     if f.recipients is not None:
-        meta.recipients = split_top_level(texts[f.recipients].rstrip("：:"), "，,；;")
+        meta.recipients = split_recipients(texts[f.recipients].rstrip("：:"))
     meta.signatories = [texts[i] for i in f.signature]
     meta.issuers = list(meta.signatories) or list(meta.banner)
+    if not meta.issuers and (from_title := issuers_from_title(meta.title)):
+        meta.issuers = from_title
+        meta.field_sources["issuers"] = "title"
     if f.seal_note is not None:
         meta.seal_note = texts[f.seal_note].strip("（）()")
     if f.date is not None:

@@ -83,21 +83,46 @@ class HeadingSplit:
     body_start: int  # where the item's own text begins
 
 
+_ITEM_END = "；;"
+
+
+def _only_clause_after(rest: str, end: int) -> bool:
+    """Is what follows the first sentence nothing but a responsibility clause? ("完成改造40个。（牵头单位：…）")"""
+    from policyparse.core.clauses import bracket_groups, parse_clause_content
+
+    tail = rest[end + 1 :].strip()
+    if not tail or tail[0] not in "（(":
+        return False
+    groups = bracket_groups(tail, 0, len(tail))
+    return bool(groups) and groups[0][0] == 0 and groups[-1][1] >= len(tail.rstrip("。. ")) and all(
+        parse_clause_content(tail[a + 1 : b - 1]) is not None for a, b in groups
+    )
+
+
 def split_heading(par: str, mk: Marker) -> HeadingSplit:
     """Decide whether a numbered paragraph is a heading line, a run-in heading or an untitled item.
 
-    A heading line has no sentence after it ("一、总体要求", "（二）发展目标。"). A run-in heading is
-    a short first sentence of parallel phrases, not an instruction ("（一）强化统筹协调，促进…。加强…").
-    Anything else is an untitled item: its whole text is the item's body.
+    A heading line has no sentence after it ("一、总体要求", "（二）发展目标。", "（一）第一阶段：全面排查").
+    A run-in heading is a short first sentence of parallel phrases, not an instruction ("（一）强化统筹
+    协调，促进…。加强…"), or a short label before a colon and running text ("（二）发展目标：到2025年…").
+    Anything else is an untitled item, its whole text the item's body: an instruction, an item of a
+    ；-list ("1.组织制定管理标准；"), one sentence followed only by its clause ("3.完成改造40个。（牵头单位：…）").
     """
     rest = par[mk.end :]
     end = first_sentence_end(rest)
     colon = find_outside(rest, "：:")
     if colon is not None and 1 < colon <= 20 and (end is None or colon < end) and colon < len(rest) - 1:
-        # "（一）发展目标：到2025年，…" — a short label before a colon is a run-in heading
         label = rest[:colon]
+        after = rest[colon + 1 :]
         if "，" not in label and not _INSTRUCTION.search(label) and not _CLAUSE_OPEN.search(label):
+            if len(after) <= 30 and not any(c in after for c in "。；;！？，,") and not _CLAUSE_OPEN.search(after):
+                # "（一）第一阶段：全面排查": the colon is inside a title that stands alone
+                return HeadingSplit("line", rest, mk.end, len(par), len(par))
+            # "（一）发展目标：到2025年，…" — a short label before a colon is a run-in heading
             return HeadingSplit("run_in", label, mk.end, mk.end + colon, mk.end + colon + 1)
+    stripped = rest.rstrip()
+    if stripped.endswith(tuple(_ITEM_END)):
+        return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
     if end is None or end == len(rest) - 1:
         title = rest[:end] if end is not None else rest
         # a whole sentence closed by 。 is an item, not a heading, once it is longer than headings are
@@ -106,6 +131,8 @@ def split_heading(par: str, mk: Marker) -> HeadingSplit:
             return HeadingSplit("line", title, mk.end, mk.end + len(title), len(par))
         return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
     s1 = rest[:end]
+    if _only_clause_after(rest, end):
+        return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
     if len(s1) <= 40 and not _INSTRUCTION.search(s1) and not _CLAUSE_OPEN.search(s1) and "：" not in s1:
         return HeadingSplit("run_in", s1, mk.end, mk.end + end, mk.end + end + 1)
     return HeadingSplit("untitled", None, mk.end, mk.end, mk.end)
@@ -137,6 +164,8 @@ def build_tree(texts: list[str]) -> tuple[list[int], list[SectionDraft], list[tu
     warnings: list[tuple[str, str, int]] = []
     for i, t in enumerate(texts):
         mk = match_marker(t) if "\t" not in t else None
+        if mk is None and "\t" not in t:
+            mk = _digit_title_marker(t, stack, last_number)
         if mk is None:
             (stack[-1].paragraphs if stack else loose).append(i)
             continue
@@ -154,8 +183,38 @@ def build_tree(texts: list[str]) -> tuple[list[int], list[SectionDraft], list[tu
         last_number[(parent_key, mk.style)] = mk.number
         (stack[-1].children if stack else roots).append(draft)
         stack.append(draft)
+    _close_item_lists(roots)
     _number_ids(roots, "")
     return loose, roots, warnings
+
+
+_DIGIT_TITLE = regex.compile(r"(?P<n>[0-9０-９]{1,3})[.．](?=[0-9０-９])")
+
+
+def _digit_title_marker(t: str, stack: list[SectionDraft], last: dict[tuple[int, str], int]) -> Marker | None:
+    """"12.100个示范项目" after item 11: the marker 12. and a title that starts with digits. Only
+    where the numbering expects it, so a decimal such as "1.5万家企业" stays a number."""
+    m = _DIGIT_TITLE.match(t)
+    if m is None:
+        return None
+    n = cn_to_int(m["n"])
+    parents = [id(d) for d in stack] + [0, -1]  # -1: items numbered on through sections
+    for key in parents:
+        prev = last.get((key, "arabic_dot"))
+        if prev is not None and n == prev + 1 and n > 1:
+            return Marker("arabic_dot", n, t[: m.end()], m.end())
+    return None
+
+
+def _close_item_lists(drafts: list[SectionDraft]) -> None:
+    """The last item of a ；-list ends without ；: where its siblings are items, it is one too."""
+    items = [d for d in drafts if d.split.kind == "untitled"]
+    if len(items) >= 2:
+        for d in drafts:
+            if d.split.kind == "line" and d.split.title is not None and len(d.split.title) > 12 and not d.children:
+                d.split = HeadingSplit("untitled", None, d.split.title_start, d.split.title_start, d.split.title_start)
+    for d in drafts:
+        _close_item_lists(d.children)
 
 
 def _number_ids(drafts: list[SectionDraft], prefix: str) -> None:

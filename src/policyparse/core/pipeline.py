@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -17,10 +18,16 @@ import regex
 from policyparse.core.agencies import lexicon
 from policyparse.core.assemble import Assembled, assemble, code_point_warnings
 from policyparse.core.chrome import drop_chrome
-from policyparse.core.frame import PartDraft, segment
+from policyparse.core.clauses import ClauseHit
+from policyparse.core.duties import duty_hit
+from policyparse.core.frame import Frame, PartDraft, segment
+from policyparse.core.ids import assign_ids
 from policyparse.core.meta import build_meta, title_from_page
-from policyparse.core.outline import SectionDraft, build_tree
-from policyparse.core.targets import targets_in_paragraph
+from policyparse.core.organs import place_of
+from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
+from policyparse.core.page_meta import merge_page_metadata
+from policyparse.core.targets import Block, Scope, collect_targets, heading_year, period_in
+from policyparse.core.targets.lexicon import lexicon as target_lexicon
 from policyparse.core.tasks import TaskContext, tasks_in
 from policyparse.core.textnorm import normalize_chars
 from policyparse.errors import (
@@ -32,6 +39,8 @@ from policyparse.errors import (
 )
 from policyparse.models import (
     Dropped,
+    Meta,
+    OcrPage,
     Paragraph,
     ParagraphRole,
     ParseWarning,
@@ -55,14 +64,15 @@ def parse(
     timeout: float | None = None,
     engine: str = "pdfplumber",
 ) -> PolicyDocument:
-    """Parse a policy document (``.pdf``, or ``.txt`` with one paragraph per line).
+    """Parse a policy document: PDF (scans through OCR with ``policyparse[ocr]``), DOCX, DOC/WPS (with
+    LibreOffice), a saved web page (HTML), or text with one paragraph per line.
 
     Lenient by default: oddities become ``warnings``; with ``strict=True`` the first one raises
     :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
     ``timeout`` (seconds) stops a document that takes longer with ``TooLargeError``; it needs the
     main thread (it uses SIGALRM) and is ignored elsewhere — batch mode also runs each document in
     a child process it can kill. ``engine`` reads PDFs with ``"pdfplumber"`` (pdfminer) or
-    ``"pdfium"`` (pypdfium2, an order of magnitude faster, same output on the test documents).
+    ``"pdfium"`` (pypdfium2, about six times faster, same output on the test documents).
     """
     from policyparse.readers.pdf import ENGINES
 
@@ -109,11 +119,12 @@ def build_document(rr: ReadResult, *, path: str, sha256: str, strict: bool = Fal
     source = Source(
         path=path, sha256=sha256, format=rr.format,  # type: ignore[arg-type]
         page_count=rr.page_count, extractor=rr.extractor,
+        ocr_pages=[OcrPage(page=k, confidence=v) for k, v in sorted(rr.ocr_confidence.items())],
     )  # fmt: skip
     raw, chrome = drop_chrome(rr.paragraphs)
     notes = [*rr.warnings, *code_point_warnings(raw)]
     warnings = [ParseWarning(code=c, message=m, page=pg) for c, m, pg in notes]
-    return _build(raw, source, [*rr.dropped, *chrome], warnings, strict, rr.page_title)
+    return _build(raw, source, [*rr.dropped, *chrome], warnings, strict, rr.page_title, rr.page_metadata)
 
 
 def parse_text(text: str, *, name: str = "<text>", strict: bool = False) -> PolicyDocument:
@@ -156,6 +167,7 @@ def _build(
     warnings: list[ParseWarning],
     strict: bool,
     page_title: str | None = None,
+    page_metadata: dict[str, str] | None = None,
 ) -> PolicyDocument:
     asm = assemble(raw)
     if not asm.text.strip():
@@ -168,6 +180,8 @@ def _build(
     lex = lexicon()
     labels = {d.label: d.title(b.texts) for d in frame.attachments if d.label}
     meta = build_meta(b.texts, frame, labels)
+    if page_metadata:  # a web page's header table fills what the text lacks
+        warnings.extend(merge_page_metadata(meta, page_metadata))
     if meta.title is None and page_title is not None:
         meta = title_from_page(meta, normalize_chars(page_title))
     province = None
@@ -175,7 +189,12 @@ def _build(
         province = lex.province_of_code(meta.doc_number.agency_code)
     for name in [*meta.issuers, *meta.banner, *([meta.title] if meta.title else [])]:
         province = province or lex.province_in(name)
-    ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at)
+    if meta.issuers and not meta.signatories and not meta.banner:
+        # issuers read from the title ("市经济信息化委、市商务委关于…"): in full where the lexicon knows them
+        full = [lex.resolve(n, province) for n in meta.issuers]
+        meta.issuers = [ag.canonical if ag else n for ag, n in zip(full, meta.issuers, strict=True)]
+    place = place_of([*meta.issuers, *meta.banner, *([meta.title] if meta.title else []), *_plan_titles(frame, b.texts)])
+    ctx = TaskContext(lexicon=lex, province=province, page_at=b.page_at, place=place)
 
     body_frame = sorted(
         i for i, r in enumerate(frame.roles)
@@ -185,11 +204,14 @@ def _build(
     body = _part(b, frame.body, body_frame, frame.roles, meta.title, ctx, warnings)
     attachments = []
     for d in frame.attachments:
-        extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx
+        extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx + d.list_idx
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
-    targets = _targets(b.text, [body, *attachments])
+    plan = assign_ids([body, *attachments])
+    targets = _targets(b, meta, [body, *attachments])
     warnings.extend(ctx.warnings)
+    if (unknown := ctx.unknown_warning()) is not None:
+        warnings.append(unknown)
     if not meta.title and not any(p.sections for p in [body, *attachments]):
         warnings.append(ParseWarning(code="no_structure", message="no title and no numbered sections found"))
     doc = PolicyDocument(
@@ -202,11 +224,16 @@ def _build(
         targets=targets,
         warnings=warnings,
         dropped=dropped,
+        plan_part=plan,
     )
     if strict and doc.warnings:
         w = doc.warnings[0]
         raise StrictModeError(f"strict mode: {w.code}: {w.message}", path=source.path)
     return doc
+
+
+def _plan_titles(frame: Frame, texts: list[str]) -> list[str]:
+    return [t for d in frame.attachments if (t := d.title(texts))]
 
 
 def _part(
@@ -249,18 +276,26 @@ def _runs(idx: list[int]) -> list[list[int]]:
     return runs
 
 
-def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext) -> Section:
+def _section(
+    b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext, duty: ClauseHit | None = None
+) -> Section:
     own = [content[k] for k in d.paragraphs]
     head = own[0]
     pstart = b.asm.paragraphs[head].span[0]
     sp = d.split
+    if duty is not None and sp.kind == "line" and not d.children and len(own) == 1:
+        # under an organ's heading an item that is nothing but a line is one of its duties, not a title
+        sp = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
     paras = [b.paragraph(i, "heading" if (i == head and sp.kind != "untitled") else "body") for i in own]
     title_span = (pstart + sp.title_start, pstart + sp.title_end) if sp.title is not None else None
     # the section's own text comes before its children's: its tasks first (ids and 下同 follow the text)
     region_start = pstart + sp.body_start
     region_end = b.asm.paragraphs[own[-1]].span[1]
-    tasks = tasks_in(b.text, region_start, region_end, ctx, title_span) if region_end > region_start else []
-    children = [_section(b, c, content, ctx) for c in d.children]
+    # a heading that names organs ("（一）区绿化市容局", "1.街道消委办。") heads their duties
+    if title_span is not None:
+        duty = duty_hit(b.text, title_span, b.text[region_start:region_end]) or duty
+    tasks = tasks_in(b.text, region_start, region_end, ctx, title_span, duty) if region_end > region_start else []
+    children = [_section(b, c, content, ctx, duty) for c in d.children]
     last = children[-1].span[1] if children else region_end
     return Section(
         id=d.id,
@@ -279,32 +314,66 @@ def _section(b: _Builder, d: SectionDraft, content: list[int], ctx: TaskContext)
     )
 
 
-def _targets(text: str, parts: list[Part]) -> list[Target]:
-    """Targets of every body paragraph, in document order, numbered tg1…"""
-    found: list[Target] = []
+def _targets(b: _Builder, meta: Meta, parts: list[Part]) -> list[Target]:
+    """Targets of every paragraph and table in document order, numbered tg1…, each tied to its task."""
+    lex = target_lexicon()
+    titles = [t for t in (meta.embedded_title, meta.title) if t]
+    period = next((p for p in map(period_in, titles) if p is not None), None)
+    year = next((y for y in map(heading_year, titles) if y is not None), None)
+    date_year = int(meta.date[:4]) if meta.date else None
+    blocks: list[Block] = []
 
-    def scan(paras: list[Paragraph], sec: Section | None, goal: bool) -> None:
-        for p in paras:
-            if p.role not in ("body", "heading"):
+    def add(paras: list[Paragraph], scope: Scope, sec: Section | None) -> None:
+        for k, p in enumerate(paras):
+            if p.role not in ("body", "heading", "table_row"):
                 continue
             a = p.span[0]
-            if sec is not None and p.role == "heading" and sec.title_span is not None:
-                a = sec.title_span[1]
-            sid = sec.id if sec is not None else None
-            found.extend(targets_in_paragraph(text, a, p.span[1], section_id=sid, in_goal_section=goal))
+            if sec is not None and k == 0 and b.text.startswith(sec.marker, a):
+                a += len(sec.marker)  # "12.100个示范项目": the marker's digits are no number
+            blocks.append(Block(a, p.span[1], scope))
 
-    def walk(sec: Section, goal: bool) -> None:
-        goal = goal or bool(sec.title and ("目标" in sec.title or "指标" in sec.title))
-        scan(sec.paragraphs, sec, goal)
+    def walk(sec: Section, scope: Scope) -> None:
+        title = sec.title or ""
+        scope = replace(
+            scope,
+            goal=scope.goal or any(w in title for w in lex.goal_titles),
+            background=scope.background or any(w in title for w in lex.background_titles),
+            spec=scope.spec or any(w in title for w in lex.spec_titles),
+            year=heading_year(title) or scope.year,
+            section_id=sec.id,
+        )
+        add(sec.paragraphs, scope, sec)
         for c in sec.children:
-            walk(c, goal)
+            walk(c, scope)
 
     for part in parts:
-        scan(part.paragraphs, None, False)
+        base = Scope(
+            year=heading_year(part.title or "") or year,
+            period=period_in(part.title or "") or period,
+            date_year=date_year,
+            spec=any(w in (part.title or "") for w in lex.spec_titles),
+        )
+        add(part.paragraphs, base, None)
         for s in part.sections:
-            walk(s, False)
-    found.sort(key=lambda t: t.span[0])
-    return [t.model_copy(update={"id": f"tg{k}"}) for k, t in enumerate(found, start=1)]
+            walk(s, base)
+    blocks.sort(key=lambda blk: blk.start)
+    found = collect_targets(b.text, blocks)
+    tasks = [t for part in parts for t in part.iter_tasks()]
+    out: list[Target] = []
+    for k, t in enumerate(found, start=1):
+        owner = min(
+            (task for task in tasks if task.span[0] <= t.span[0] and t.span[1] <= task.span[1]),
+            key=lambda task: task.span[1] - task.span[0],
+            default=None,
+        )
+        upd: dict[str, object] = {"id": f"tg{k}", "page": b.page_at(t.span[0])}
+        if owner is not None:
+            upd["task_id"] = owner.id
+            owner.target_ids.append(f"tg{k}")
+            if t.where == "prose":
+                upd["where"] = "task"
+        out.append(t.model_copy(update=upd))
+    return out
 
 
 _PAIRS = (("（(", "）)"), ("《", "》"), ("〔[", "〕]"))

@@ -6,8 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from policyparse.core.agencies import Lexicon
-from policyparse.core.clauses import ClauseHit, bracket_groups, find_clauses, grammar, is_deadline
-from policyparse.core.tables import table_tasks
+from policyparse.core.clauses import (
+    ClauseHit,
+    bracket_groups,
+    find_clauses,
+    grammar,
+    is_deadline,
+    looks_like_clause,
+)
+from policyparse.core.duties import duty_paragraph, rehit
+from policyparse.core.organs import Place
+from policyparse.core.tables import TableState, table_tasks
 from policyparse.core.textnorm import line_ranges
 from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Task, Unit
 
@@ -23,6 +32,26 @@ class TaskContext:
     counter: int = 0
     warnings: list[ParseWarning] = field(default_factory=list)
     unknown_units: dict[str, None] = field(default_factory=dict)
+    place: Place = field(default_factory=Place)
+
+    def unit(self, name: str, span: tuple[int, int]) -> Unit:
+        """A unit as printed, with its canonical name and role from the lexicon or organ-name rules."""
+        ag = self.lexicon.resolve(name, self.province)
+        if ag is not None:
+            return Unit(name=name, canonical=ag.canonical, role=ag.role, level=ag.level, span=span, resolved_by="lexicon")
+        self.unknown_units.setdefault(name, None)
+        rule = self.lexicon.resolve_by_rule(name, self.province, self.place)
+        if rule is not None:
+            return Unit(name=name, canonical=rule.canonical, role=rule.role, level=rule.level, span=span, resolved_by="rule")
+        return Unit(name=name, span=span)
+
+    def unknown_warning(self) -> ParseWarning | None:
+        """One warning for the whole document listing the units the lexicon does not know."""
+        if not self.unknown_units:
+            return None
+        names = list(self.unknown_units)
+        shown = "、".join(names[:30]) + ("…" if len(names) > 30 else "")
+        return ParseWarning(code="unknown_units", message=f"{len(names)} units not in the agency lexicon: {shown}")
 
 
 def _strip_range(text: str, a: int, b: int) -> tuple[int, int]:
@@ -39,23 +68,59 @@ def _style(text: str, hit: ClauseHit, region_start: int) -> ClauseStyle:
     )
     if alone or not hit.bracketed:
         return "standalone"
-    return "bracket_role" if grammar().label_re.match(text, hit.start + 1, hit.end) else "bracket_verb"
+    return "bracket_role" if grammar().label_at(text, hit.start + 1, hit.end, allow_unknown=True) else "bracket_verb"
 
 
-def tasks_in(text: str, start: int, end: int, ctx: TaskContext, fallback_text: tuple[int, int] | None) -> list[Task]:
-    """Tasks in ``text[start:end]``: prose with clauses, and task-division table rows.
+def tasks_in(
+    text: str,
+    start: int,
+    end: int,
+    ctx: TaskContext,
+    fallback_text: tuple[int, int] | None,
+    duty: ClauseHit | None = None,
+) -> list[Task]:
+    """Tasks in ``text[start:end]``: prose with clauses, duty paragraphs, and task-table rows.
 
     ``fallback_text`` (the heading title) names a task whose clause follows its heading directly.
+    ``duty`` (the organs a heading names) makes each paragraph of a region without clauses a duty
+    of those organs.
     """
     tasks: list[Task] = []
+    table = TableState()
     for a, b, is_table in _runs(text, start, end):
         if is_table:
             rows = line_ranges(text, a, b)
-            for row in table_tasks(text, rows):
+            for row in table_tasks(text, rows, table):
                 x, y = row.text_span
-                tasks.append(_task(text, x, y, row.hit, row.deadline, ctx, a, style="table"))
+                t = _task(text, x, y, row.hit, row.deadline, ctx, a, style="table")
+                tasks.append(t.model_copy(update={"cells": row.cells}))
+        elif duty is not None and not find_clauses(text, a, b):
+            for x, y in line_ranges(text, a, b):
+                x, y = _strip_range(text, x, y)
+                if y > x and not text[x:y].endswith(("：", ":")):  # a lead-in "…主要履行以下职责："
+                    tasks.append(_task(text, x, y, rehit(duty, text[x:y]), None, ctx, a, style="duty"))
         else:
-            tasks.extend(_prose_tasks(text, a, b, ctx, fallback_text if a == start else None))
+            tasks.extend(_prose_and_duties(text, a, b, ctx, fallback_text if a == start else None))
+    return tasks
+
+
+def _prose_and_duties(
+    text: str, start: int, end: int, ctx: TaskContext, fallback_text: tuple[int, int] | None
+) -> list[Task]:
+    """Lines that are duty paragraphs ("区民防办：负责…") are tasks of their own; the prose between
+    them is read for clauses."""
+    tasks: list[Task] = []
+    pending = start
+    for a, b in line_ranges(text, start, end):
+        d = duty_paragraph(text, a, b)
+        if d is None or find_clauses(text, a, b):
+            continue
+        if a > pending:
+            tasks.extend(_prose_tasks(text, pending, a, ctx, fallback_text if pending == start else None))
+        tasks.append(_task(text, d.text[0], d.text[1], d.hit, None, ctx, a, style="duty"))
+        pending = b
+    if pending < end:
+        tasks.extend(_prose_tasks(text, pending, end, ctx, fallback_text if pending == start else None))
     return tasks
 
 
@@ -79,7 +144,7 @@ def _prose_tasks(
     hits = find_clauses(text, start, end)
     found = {(h.start, h.end) for h in hits}
     for a, b in bracket_groups(text, start, end):
-        if (a, b) not in found and grammar().label_re.match(text, a + 1, b - 1):
+        if (a, b) not in found and looks_like_clause(text[a + 1 : b - 1]):
             ctx.warnings.append(
                 ParseWarning(
                     code="clause_without_units",
@@ -136,39 +201,36 @@ def _task(
     stated_here = p.rule_text is not None
     units: list[Unit] = []
     for u in p.units:
-        ag = ctx.lexicon.resolve(u.name, ctx.province)
-        if ag is None and u.name not in ctx.unknown_units:
-            ctx.unknown_units[u.name] = None
-            ctx.warnings.append(
-                ParseWarning(
-                    code="unknown_unit",
-                    message=f"no canonical name for unit {u.name!r}",
-                    page=ctx.page_at(hit.content_start + u.start),
-                    span=(hit.content_start + u.start, hit.content_start + u.end),
-                )
-            )
-        units.append(
-            Unit(
-                name=u.name,
-                canonical=ag.canonical if ag else None,
-                role=ag.role if ag else None,
-                level=ag.level if ag else None,
-                span=(hit.content_start + u.start, hit.content_start + u.end),
-            )
-        )
-    names = [u.name for u in p.units]
+        if any(x.name == u.name for x in units):
+            continue  # printed in two columns (牵头 and 配合): one unit, both roles below
+        units.append(ctx.unit(u.name, (hit.content_start + u.start, hit.content_start + u.end)))
+    names = list(dict.fromkeys(u.name for u in p.units))
     lead_rule: LeadRule
     if p.has_explicit_lead:
-        lead = [u.name for u in p.units if u.role == "lead"]
+        lead = list(dict.fromkeys(u.name for u in p.units if u.role == "lead"))
+        coop = list(dict.fromkeys(u.name for u in p.units if u.role == "cooperating"))
         lead_rule = "explicit"
     elif any(u.role == "cooperating" for u in p.units):
         # "A指导，B参与": the printed roles split the units, whoever is not cooperating leads
-        lead = [u.name for u in p.units if u.role != "cooperating"]
+        coop = list(dict.fromkeys(u.name for u in p.units if u.role == "cooperating"))
+        lead = [n for n in names if n not in coop]
         lead_rule = "explicit"
+    elif ctx.first_listed_rule or stated_here:
+        lead, coop = names[:1], names[1:]
+        lead_rule = "first_listed_stated"
     else:
-        lead = names[:1]
-        lead_rule = "first_listed_stated" if (ctx.first_listed_rule or stated_here) else "first_listed_convention"
-    coop = [n for n in names if n not in lead]
+        # a flat list with no rule: the first leads by convention only; the others stay responsible
+        lead, coop = names[:1], []
+        lead_rule = "first_listed_convention"
+    if p.unknown_labels:
+        ctx.warnings.append(
+            ParseWarning(
+                code="unknown_clause_label",
+                message=f"clause label {'、'.join(p.unknown_labels)!r} is not in the role vocabulary: read as responsible",
+                page=ctx.page_at(hit.start),
+                span=(hit.start, hit.end),
+            )
+        )
     if not p.carries and stated_here:
         ctx.first_listed_rule = False  # stated for this clause only
     ctx.counter += 1
@@ -177,7 +239,7 @@ def _task(
         span=(hit.start, hit.end),
         style=style or _style(text, hit, region),
         lead_rule=lead_rule,
-        rule_text=p.rule_text,
+        rule_text=p.rule_text or p.note,
     )
     return Task(
         id=f"t{ctx.counter}",

@@ -87,10 +87,30 @@ def clean_line(s: str) -> str:
     """Normalise one printed line (or one text paragraph); table cells keep their tab separators."""
     cells = s.strip(" \r\n").split("\t")
     filled = [c for c in cells if c.strip()]
-    if len(filled) >= 2 or (len(cells) > 1 and filled and not cells[0].strip()):
+    # a table row: two filled cells, or a row that starts empty (a merged cell), or one filled cell
+    # followed by empty ones ("行动一：…" across the row)
+    if len(filled) >= 2 or (len(cells) > 1 and filled and (not cells[0].strip() or len(cells) >= 3)):
         # a table row: every cell keeps its place, empty ones too (merged or continued cells)
-        return "\t".join(collapse_spaces(normalize_chars(c)) for c in cells)
+        return "\t".join(_cell(c) for c in cells)
     return collapse_spaces(normalize_chars(s))
+
+
+_HAN_END = regex.compile(r"\p{Han}$")
+_HAN_START = regex.compile(r"\p{Han}")
+
+
+def _cell(c: str) -> str:
+    """A table cell: a space between names of two characters or more separates them ("设施运行处
+    设施养护处" names two units) and stays, as one space; spaces between single characters are layout."""
+    tokens = normalize_chars(c).split()
+    if len(tokens) > 1 and all(len(t) >= 2 for t in tokens):
+        out = collapse_spaces(tokens[0])
+        for t in tokens[1:]:
+            # only between two ideographs ("…处 设…"): after 。 or before ：, a space is layout
+            keep = bool(_HAN_END.search(out)) and bool(_HAN_START.match(t))
+            out += (" " if keep else "") + collapse_spaces(t)
+        return out
+    return collapse_spaces(normalize_chars(c))
 
 
 def join_sep(left: str, right: str) -> str:

@@ -59,9 +59,13 @@ class ReadResult:
     """A reader's output: paragraphs in reading order, what it dropped, and its warnings."""
 
     paragraphs: list[RawParagraph]
-    format: str  # pdf | txt | html | docx
+    format: str  # pdf | txt | html | docx | doc
     extractor: str
     page_count: int | None = None
     dropped: list[Dropped] = field(default_factory=list)
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
     page_title: str | None = None  # a title printed outside the body (a browser's print header, <title>)
+    # what the container prints around the document (a web page's 索引号/发文机关/成文日期 table), label → value
+    page_metadata: dict[str, str] = field(default_factory=dict)
+    # pages read by OCR: page number → mean word confidence (0–100)
+    ocr_confidence: dict[int, float] = field(default_factory=dict)

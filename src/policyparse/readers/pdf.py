@@ -150,7 +150,9 @@ def _table_rows(page: Any, number: int) -> list[Line]:
     out: list[Line] = []
     for table in page.find_tables():
         cells = table.extract()
-        if len(cells) < 2 or max(len(r) for r in cells) < 2:
+        width = max(len(r) for r in cells)
+        # one row is a table too when it is ruled into three cells or more (a table's last row on a new page)
+        if width < 2 or (len(cells) < 2 and width < 3):
             continue
         for row, texts in zip(table.rows, cells, strict=False):
             x0, top, x1, bottom = row.bbox

@@ -27,6 +27,7 @@ class _Geometry:
     size: float
     left: float
     right: float
+    indented: bool = False  # paragraphs (headings too) start with a first-line indent
 
 
 def _geometry(lines: list[Line], page_width: float) -> _Geometry:
@@ -53,7 +54,11 @@ def _geometry(lines: list[Line], page_width: float) -> _Geometry:
         right = statistics.median(long)
     else:  # too few lines to see the text block: assume margins as wide on the right as on the left
         right = page_width - left
-    return _Geometry(size=size, left=left, right=float(right))
+    # GB/T 9704 sets every paragraph, headings included, with a two-character first-line indent; where a
+    # document does, a line at the margin after a full line wraps the paragraph even if it opens "（3）"
+    starts = sum(1 for ln in body if 1.5 * size <= ln.x0 - left <= 2.5 * size)
+    indented = len(body) >= 10 and starts >= max(3, len(body) // 10)
+    return _Geometry(size=size, left=left, right=float(right), indented=indented)
 
 
 def _continues(a: Line, b: Line, g: _Geometry) -> bool:
@@ -77,7 +82,8 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
     if a.x1 < g.right - 1.2 * a.size:  # a short line ends its paragraph
         return False
     bt = clean_line(b.text)
-    if starts_with_marker(bt) and _ENDS_SENTENCE.search(clean_line(a.text)):
+    at_margin = abs(b.x0 - g.left) <= 0.5 * b.size
+    if starts_with_marker(bt) and _ENDS_SENTENCE.search(clean_line(a.text)) and not (g.indented and at_margin):
         return False
     if abs(b.x0 - g.left) <= 0.5 * b.size:
         return True

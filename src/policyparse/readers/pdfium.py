@@ -38,6 +38,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+# this module is imported only when the pdfium engine is asked for
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as R  # type: ignore[import-untyped]
+
 from policyparse.errors import (
     EmptyDocumentError,
     PdfEncryptedError,
@@ -92,8 +96,6 @@ class _Api:
 
 @cache
 def _api() -> _Api:
-    import pypdfium2.raw as R  # imported here: only this engine pays for it
-
     def fn(f: Any, restype: Any, *args: Any) -> Any:
         return ctypes.CFUNCTYPE(restype, *args)(_address(f))
 
@@ -261,8 +263,6 @@ class _PageText:
 
     def text(self) -> list[int] | None:
         """The page's UTF-16 code units in one call, if they line up one for one with PDFium's char list."""
-        import pypdfium2.raw as R
-
         n = self.n
         buf = (ctypes.c_ushort * (n + 1))()
         got = R.FPDFText_GetText(ctypes.cast(self.tp, R.FPDF_TEXTPAGE), 0, n, buf)
@@ -478,7 +478,6 @@ def extract_pdfium(path: Path, *, password: str | None = None, max_pages: int | 
 
 
 def _extract_locked(path: Path, password: str | None, max_pages: int | None) -> Extracted:
-    import pypdfium2 as pdfium
 
     api = _api()
     try:
@@ -496,8 +495,6 @@ def _extract_locked(path: Path, password: str | None, max_pages: int | None) -> 
     tables = _TableFallback(path, password)
     result = Extracted(lines=[], pages=[])
     try:
-        import pypdfium2.raw as R
-
         if R.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1 and not password:
             result.warnings.append(("encrypted_owner_password", "encrypted with an owner password only: read without one", None))
         n = len(pdf)
@@ -529,8 +526,6 @@ def _read_page(pdf: Any, i: int, api: _Api, tables: _TableFallback) -> tuple[Pag
         textpage = page.get_textpage()
         try:
             tp = _address(textpage.raw)
-            import pypdfium2.raw as R
-
             glyphs = _PageText(api, tp, R.FPDFText_CountChars(textpage.raw), frame).glyphs()
         finally:
             textpage.close()

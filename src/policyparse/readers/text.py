@@ -7,7 +7,8 @@ import regex
 from policyparse.errors import UnsupportedFormatError
 from policyparse.readers.base import RawParagraph, ReadResult
 
-_WIDE_GAP = regex.compile(r"[ \u3000\u00a0]{2,}")
+# a tab or one ideographic space also sets printed blocks apart — when every part is an organ or a date
+_BLOCK_GAP = regex.compile(r"[ \u3000\u00a0]{2,}|\t|\u3000")
 _BLOCK = regex.compile(
     r"\p{Han}[\p{Han}（）()]{1,30}(?:厅|局|委|部|办|室|会|院|府|署|行|社|中心|小组|公司|文件)|.*\d{1,2}\s*日\s*印发|.*年.*月.*日"
 )
@@ -16,21 +17,20 @@ _BLOCK = regex.compile(
 def paragraphs_from_text(text: str) -> list[RawParagraph]:
     """Plain text input: one paragraph per non-blank line.
 
-    A line of organ names (or an organ and a date) set apart by wide spaces is several printed blocks,
-    as a PDF shows them: "国家发展改革委办公厅　　税务总局办公厅" signs twice, "发展改革委办公厅  文件" is a banner.
+    A line of organ names (or an organ and a date) set apart by wide spaces, a tab or one ideographic
+    space is several printed blocks, as a PDF shows them: "国家发展改革委办公厅　　税务总局办公厅" signs
+    twice, "省教育厅\t省财政厅" too, "发展改革委办公厅  文件" is a banner.
     """
     out: list[RawParagraph] = []
     for line in text.splitlines():
         if not line.strip():
             continue
-        parts = [p for p in _WIDE_GAP.split(line.strip()) if p]
-        if len(parts) > 1 and all(_BLOCK.fullmatch(p) for p in parts):
-            out.extend(RawParagraph(lines=[(p, None, None)]) for p in parts)
+        parts = [p for p in _BLOCK_GAP.split(line.strip()) if p.strip()]
+        if 1 < len(parts) <= 4 and all(_BLOCK.fullmatch(p.strip()) for p in parts):
+            out.extend(RawParagraph(lines=[(p.strip(), None, None)]) for p in parts)
         else:
             out.append(RawParagraph(lines=[(line, None, None)]))
     return out
-
-
 
 
 def decode_text(data: bytes, path: str | None = None) -> str:
