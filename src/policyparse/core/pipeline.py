@@ -72,7 +72,7 @@ def parse(
     ``timeout`` (seconds) stops a document that takes longer with ``TooLargeError``; it needs the
     main thread (it uses SIGALRM) and is ignored elsewhere — batch mode also runs each document in
     a child process it can kill. ``engine`` reads PDFs with ``"pdfplumber"`` (pdfminer) or
-    ``"pdfium"`` (pypdfium2, about six times faster, same output on the test documents).
+    ``"pdfium"`` (pypdfium2, about five times faster, same output on the test documents).
     """
     from policyparse.readers.pdf import ENGINES
 
