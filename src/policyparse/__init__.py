@@ -16,6 +16,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from policyparse.errors import (
+    AnalysisDependencyError,
     DocumentUnreadableError,
     EmptyDocumentError,
     InputNotFoundError,
@@ -28,6 +29,7 @@ from policyparse.errors import (
     TooLargeError,
     ToolNotFoundError,
     UnsupportedFormatError,
+    UnsupportedInputError,
 )
 
 if TYPE_CHECKING:
@@ -39,8 +41,10 @@ if TYPE_CHECKING:
     from policyparse.analysis.language import to_spacy as to_spacy
     from policyparse.analysis.language import tokens as tokens
     from policyparse.batch import parse_to_dict as parse_to_dict
+    from policyparse.core.agencies import agency_roles as agency_roles
     from policyparse.core.pipeline import parse as parse
     from policyparse.core.pipeline import parse_text as parse_text
+    from policyparse.json_schema import schema as schema
     from policyparse.models import SCHEMA_VERSION as SCHEMA_VERSION
     from policyparse.models import PolicyDocument as PolicyDocument
 
@@ -54,6 +58,8 @@ _LAZY: dict[str, str] = {
     "parse": "policyparse.core.pipeline",
     "parse_text": "policyparse.core.pipeline",
     "parse_to_dict": "policyparse.batch",
+    "agency_roles": "policyparse.core.agencies",
+    "schema": "policyparse.json_schema",
     "compare": "policyparse.analysis.compare",
     "Comparison": "policyparse.analysis.compare",
     "to_frame": "policyparse.analysis.frames",
@@ -64,6 +70,7 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "AnalysisDependencyError",
     "DocumentUnreadableError",
     "EmptyDocumentError",
     "InputNotFoundError",
@@ -76,6 +83,7 @@ __all__ = [
     "TooLargeError",
     "ToolNotFoundError",
     "UnsupportedFormatError",
+    "UnsupportedInputError",
     "__version__",
     *_LAZY,
 ]

@@ -452,7 +452,8 @@ def run_batch_cli(spec: str, outdir: str, opts: BatchOptions) -> int:
         summary = run_batch(spec, outdir, opts)
     for r in summary.records:
         if r["status"] == "error":
-            print(f"policyparse: {r['file']}: {r.get('error_class')}: {r.get('message')}", file=sys.stderr)
+            code = f" [{r['error_code']}]" if r.get("error_code") else ""
+            print(f"policyparse: {r['file']}: {r.get('error_class')}{code}: {r.get('message')}", file=sys.stderr)
         elif r["status"] == "skipped_unsupported":
             print(f"policyparse: {r['file']}: skipped: {r.get('reason')}", file=sys.stderr)
     print(

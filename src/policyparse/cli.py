@@ -14,20 +14,38 @@ from pathlib import Path
 
 from policyparse.errors import PolicyParseError
 
+FORMATS = ("json", "outline", "tasks", "csv", "md")  # policyparse.render's, named here: --help imports no model
+USAGE = """
+  policyparse FILE [-o OUT] [--format json|outline|tasks|csv|md] [--pretty] [options]
+  policyparse batch DIR_OR_GLOB -o OUTDIR [--jobs N] [--dask ADDRESS] [options]
+  policyparse compare A B … [--parent P] --format md|json|csv|html [-o OUT]
+  policyparse schema [policy_document|comparison]
+  policyparse --version"""
+
 
 def _parser() -> argparse.ArgumentParser:
+    from policyparse import __version__
+    from policyparse.json_schema import SCHEMA_VERSION
+
     ap = argparse.ArgumentParser(
         prog="policyparse",
+        usage=USAGE,
         description="Parse a Chinese policy document (PDF, DOCX, DOC/WPS, a saved web page, or "
-        "one-paragraph-per-line text) into JSON. "
-        "For many files: policyparse batch DIR_OR_GLOB -o OUTDIR (see policyparse batch --help); "
-        "to compare plans: policyparse compare A B … [--parent P] (see policyparse compare --help).",
+        "one-paragraph-per-line text) into JSON, or read it as an outline, a task table, CSV or Markdown. "
+        "For many files: policyparse batch (see policyparse batch --help); to compare plans: "
+        "policyparse compare (see policyparse compare --help); the JSON Schema: policyparse schema.",
     )
+    ap.add_argument("--version", action="version", version=f"policyparse {__version__} (JSON schema {SCHEMA_VERSION})")
     ap.add_argument("file", help="a .pdf, .docx, .doc/.wps, .html or .txt file (recognised by its content)")
-    ap.add_argument("-o", "--output", help="write the JSON here instead of standard output")
+    ap.add_argument("-o", "--output", help="write here instead of standard output ('-': standard output)")
+    ap.add_argument(
+        "-f", "--format", choices=FORMATS, default="json",
+        help="json (default: the full result), outline (the section tree), tasks (a table: section, lead, "
+        "cooperating, deadline), csv (the tasks, one row each), md (a Markdown report)",
+    )  # fmt: skip
     ap.add_argument("--pretty", action="store_true", help="indent the JSON")
     _parse_options(ap, timeout=None)
-    ap.add_argument("--debug", action="store_true", help="show tracebacks")
+    ap.add_argument("--debug", action="store_true", help="show tracebacks and what the PDF libraries log")
     return ap
 
 
@@ -86,8 +104,15 @@ def main(argv: list[str] | None = None) -> int:
         except PolicyParseError as exc:
             print(f"policyparse batch: {type(exc).__name__} [{exc.code}]: {exc}", file=sys.stderr)
             return exc.exit_code
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
     args = _parser().parse_args(argv)
+    if args.output and args.output != "-" and not Path(args.output).resolve().parent.is_dir():
+        # before parsing: a long parse must not end in a write that cannot happen
+        print(f"policyparse: the output folder {str(Path(args.output).parent)!r} does not exist", file=sys.stderr)
+        return 2
     from policyparse.core.pipeline import parse
+    from policyparse.render import render
 
     if args.debug:
         # the application's choice, not the library's: show what pdfminer and friends log
@@ -108,9 +133,22 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(f"policyparse: {args.file}: internal error {type(exc).__name__}: {exc} (use --debug)", file=sys.stderr)
         return 1
-    out = doc.model_dump_json(indent=2 if args.pretty else None)
-    if args.output:
-        Path(args.output).write_text(out + "\n", encoding="utf-8")
+    out = render(doc, args.format, pretty=args.pretty)
+    if args.output and args.output != "-":
+        Path(args.output).write_text(out, encoding="utf-8")
     else:
-        sys.stdout.write(out + "\n")
+        sys.stdout.write(out)
+    return 0
+
+
+def _schema(argv: list[str]) -> int:
+    """``policyparse schema [name]``: print a JSON Schema shipped in the package."""
+    import json
+
+    from policyparse.json_schema import NAMES, schema
+
+    ap = argparse.ArgumentParser(prog="policyparse schema", description="Print the JSON Schema of the output.")
+    ap.add_argument("name", nargs="?", default="policy_document", choices=NAMES)
+    args = ap.parse_args(argv)
+    sys.stdout.write(json.dumps(schema(args.name), ensure_ascii=False, indent=2) + "\n")
     return 0

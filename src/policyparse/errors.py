@@ -36,6 +36,13 @@ class UnsupportedFormatError(PolicyParseError):
     code = "E002"
 
 
+class UnsupportedInputError(UnsupportedFormatError):
+    """``parse()`` was given something it cannot read (not a path, bytes, a file object or text)."""
+
+    exit_code = 24
+    code = "E013"
+
+
 class PdfUnreadableError(PolicyParseError):
     """Not a PDF, or a PDF too damaged to read."""
 
@@ -110,6 +117,7 @@ ALL_ERRORS: tuple[type[PolicyParseError], ...] = (
     PolicyParseError,
     InputNotFoundError,
     UnsupportedFormatError,
+    UnsupportedInputError,
     PdfUnreadableError,
     PdfEncryptedError,
     NoTextLayerError,

@@ -11,14 +11,23 @@ from __future__ import annotations
 from policyparse.models import Part, Section
 
 
-def plan_part(parts: list[Part]) -> int:
-    """Index of the part that holds the plan: the first part with a numbered outline (the embedded
-    plan or 附件 after a covering notice), else the part with the most tasks, else the body."""
-    for i, p in enumerate(parts):
-        if p.sections:
-            return i
+def plan_part(parts: list[Part], embedded_title: str | None = None) -> int:
+    """Index of the part that holds the plan: the part titled as the plan a notice 印发s
+    (关于印发《X》的通知 → the part titled X), else the part with the most tasks, else the first part
+    with a numbered outline, else the body."""
+    if embedded_title:
+        key = _key(embedded_title)
+        for i, p in enumerate(parts[1:], start=1):
+            if p.title and (_key(p.title) == key or key in _key(p.title)):
+                return i
     counts = [sum(1 for _ in p.iter_tasks()) for p in parts]
-    return max(range(len(parts)), key=lambda i: (counts[i], -i)) if any(counts) else 0
+    if any(counts):
+        return max(range(len(parts)), key=lambda i: (counts[i], -i))
+    return next((i for i, p in enumerate(parts) if p.sections), 0)
+
+
+def _key(title: str) -> str:
+    return "".join(ch for ch in title if ch not in " 《》“”\"")
 
 
 def part_name(parts: list[Part], i: int) -> str:
@@ -30,10 +39,10 @@ def part_name(parts: list[Part], i: int) -> str:
     return "正文" if i == 0 else f"部分{i}"
 
 
-def assign_ids(parts: list[Part]) -> int:
+def assign_ids(parts: list[Part], embedded_title: str | None = None) -> int:
     """Make section ids unique across parts, fill section paths and tasks' section ids; returns the
     plan part's index. Mutates the parts in place (they are not shared yet)."""
-    plan = plan_part(parts)
+    plan = plan_part(parts, embedded_title)
     for i, part in enumerate(parts):
         prefix = "" if i == plan else f"{part_name(parts, i)}/"
         for t in part.tasks:

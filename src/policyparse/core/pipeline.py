@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import os
 import signal
 import threading
 import time
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, BinaryIO, Union
 
 import regex
 
@@ -36,6 +38,7 @@ from policyparse.errors import (
     NotAPolicyDocumentError,
     StrictModeError,
     TooLargeError,
+    UnsupportedInputError,
 )
 from policyparse.models import (
     Dropped,
@@ -54,21 +57,28 @@ from policyparse.readers import ReadResult, read_path
 from policyparse.readers.base import RawParagraph
 from policyparse.readers.text import read_text
 
+Source_ = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
+
 
 def parse(
-    path: str | Path,
+    source: Source_,
     *,
     password: str | None = None,
     strict: bool = False,
     max_pages: int | None = None,
     timeout: float | None = None,
     engine: str = "pdfplumber",
+    name: str | None = None,
 ) -> PolicyDocument:
     """Parse a policy document: PDF (scans through OCR with ``policyparse[ocr]``), DOCX, DOC/WPS (with
     LibreOffice), a saved web page (HTML), or text with one paragraph per line.
 
+    ``source`` is a path (``str`` or ``Path``), the file's ``bytes``, a binary file object, or the
+    document's text as a ``str`` with line breaks (see also :func:`parse_text`); the format is
+    recognised from the content. ``name`` is what ``source.path`` records for bytes and file objects.
     Lenient by default: oddities become ``warnings``; with ``strict=True`` the first one raises
-    :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError``.
+    :class:`~policyparse.errors.StrictModeError`. Every failure is a ``PolicyParseError`` — a wrong
+    kind of ``source`` too, never a bare ``TypeError`` or ``OSError``.
     ``timeout`` (seconds) stops a document that takes longer with ``TooLargeError``; it needs the
     main thread (it uses SIGALRM) and is ignored elsewhere — batch mode also runs each document in
     a child process it can kill. ``engine`` reads PDFs with ``"pdfplumber"`` (pdfminer) or
@@ -78,8 +88,44 @@ def parse(
 
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r} (expected one of {', '.join(ENGINES)})")
-    with time_limit(timeout, str(path)):
-        return _parse(Path(path), password=password, strict=strict, max_pages=max_pages, engine=engine)
+    opts = {"password": password, "strict": strict, "max_pages": max_pages, "engine": engine}
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return _parse_bytes(bytes(source), name or "<bytes>", timeout, opts)
+    if hasattr(source, "read"):
+        try:
+            data = source.read()
+        except OSError as exc:
+            raise InputNotFoundError(f"cannot read the file object: {exc}", path=name) from exc
+        if isinstance(data, str):
+            return parse_text(data, name=name or str(getattr(source, "name", "<text>")), strict=strict)
+        if not isinstance(data, (bytes, bytearray)):
+            raise UnsupportedInputError("the file object gave neither bytes nor text", path=name)
+        return _parse_bytes(bytes(data), name or str(getattr(source, "name", "<file>")), timeout, opts)
+    if isinstance(source, str) and _looks_like_text(source):
+        return parse_text(source, name=name or "<text>", strict=strict)
+    if not isinstance(source, (str, os.PathLike)):
+        raise UnsupportedInputError(
+            f"cannot parse a {type(source).__name__}: give a path, bytes, a binary file object, or text (parse_text)"
+        )
+    with time_limit(timeout, str(source)):
+        return _parse(Path(source), **opts)  # type: ignore[arg-type]
+
+
+def _looks_like_text(s: str) -> bool:
+    """A str that is a document, not a path: it has line breaks, or is far too long to be a file name."""
+    return "\n" in s or len(s) > 1024
+
+
+def _parse_bytes(data: bytes, name: str, timeout: float | None, opts: dict[str, Any]) -> PolicyDocument:
+    """Bytes go through a temporary file: the PDF engines and LibreOffice read files."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="policyparse-") as tmp:
+        p = Path(tmp) / "input"
+        p.write_bytes(data)
+        with time_limit(timeout, name):
+            doc = _parse(p, **opts)
+    return doc.model_copy(update={"source": doc.source.model_copy(update={"path": name})})
 
 
 @contextmanager
@@ -108,8 +154,12 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
 
 def _parse(p: Path, *, password: str | None, strict: bool, max_pages: int | None, engine: str) -> PolicyDocument:
     if not p.is_file():
-        raise InputNotFoundError(f"no such file: {p}" if not p.exists() else f"not a file: {p}", path=str(p))
-    data = p.read_bytes()
+        hint = "" if p.exists() or "\n" in str(p) else " (to parse a text given as a string, use parse_text)"
+        raise InputNotFoundError((f"no such file: {p}" if not p.exists() else f"not a file: {p}") + hint, path=str(p))
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputNotFoundError(f"cannot read {p}: {exc.strerror or exc}", path=str(p)) from exc
     rr = read_path(p, data, password=password, max_pages=max_pages, engine=engine)
     return build_document(rr, path=str(p), sha256=hashlib.sha256(data).hexdigest(), strict=strict)
 
@@ -207,7 +257,7 @@ def _build(
         extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx + d.list_idx
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
-    plan = assign_ids([body, *attachments])
+    plan = assign_ids([body, *attachments], meta.embedded_title)
     targets = _targets(b, meta, [body, *attachments])
     warnings.extend(ctx.warnings)
     if (unknown := ctx.unknown_warning()) is not None:
