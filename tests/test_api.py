@@ -165,3 +165,16 @@ def test_cli_formats_are_the_renderer_formats() -> None:
     from policyparse import cli, render
 
     assert cli.FORMATS == render.FORMATS
+
+
+def test_readme_use_section_runs() -> None:
+    """The README's 'Use' examples run as printed, on the Zhejiang plan."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    use = readme.split("## Use", 1)[1].split("## ", 1)[0]
+    first, four = [b.split("```", 1)[0] for b in use.split("```python\n")[1:3]]
+    pdf = doc_paths(ZJ)[1]
+    names: dict[str, object] = {}
+    exec(compile(first.replace('"plan.pdf"', repr(str(pdf))), "README", "exec"), names)
+    exec(compile(four, "README", "exec"), names)
+    units = names["units"]
+    assert units.query("is_lead").value_counts("role").index[0] == "科技"  # type: ignore[attr-defined]
