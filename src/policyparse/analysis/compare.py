@@ -61,17 +61,12 @@ class DocInfo(_Model):
     is_parent: bool = False
 
 
-class RoleCount(_Model):
-    """Tasks of one document in which agencies of one role lead, lead jointly, or cooperate.
-
-    Counts are of distinct tasks: ``led`` (a unit of the role is a lead unit), ``co_led`` (those of
+class _TaskCounts(_Model):
+    """Counts of distinct tasks: ``led`` (a unit of the group is a lead unit), ``co_led`` (those of
     ``led`` with more than one lead unit), ``cooperating`` (a cooperating unit, not also a lead),
     ``responsible`` (named responsible but neither leading nor cooperating: the units after the first
-    of a flat 责任单位 list, an 实施主体 column — the text claims no more).
-    """
+    of a flat 责任单位 list, an 实施主体 column — the text claims no more), each with its tasks."""
 
-    doc: str
-    role: str
     led: int
     co_led: int
     cooperating: int
@@ -82,7 +77,14 @@ class RoleCount(_Model):
     responsible_tasks: list[Ref] = Field(default_factory=list)
 
 
-class AgencyCount(_Model):
+class RoleCount(_TaskCounts):
+    """Tasks of one document in which agencies of one role lead, lead jointly, cooperate or are responsible."""
+
+    doc: str
+    role: str
+
+
+class AgencyCount(_TaskCounts):
     """The same counts for one canonical agency of one document."""
 
     doc: str
@@ -90,14 +92,6 @@ class AgencyCount(_Model):
     role: str
     role_source: RoleSource
     names: list[str] = Field(description="the forms printed in the document")
-    led: int
-    co_led: int
-    cooperating: int
-    responsible: int = 0
-    led_tasks: list[Ref]
-    co_led_tasks: list[Ref]
-    cooperating_tasks: list[Ref]
-    responsible_tasks: list[Ref] = Field(default_factory=list)
 
 
 class TargetCell(_Model):

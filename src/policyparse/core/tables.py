@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import regex
 
 from policyparse.core.clauses import ClauseHit, ParsedClause, grammar, units_in
+from policyparse.core.textnorm import cell_ranges
 
 ROLE_KINDS = ("lead", "cooperating", "responsible")
 _SECTION_INDEX = regex.compile(r"[一二三四五六七八九十]{1,3}[、.．]?|[—–\-－]{1,2}|第[一二三四五六七八九十]{1,3}[部分章节]")
@@ -28,17 +29,6 @@ _SECTION_INDEX = regex.compile(r"[一二三四五六七八九十]{1,3}[、.．]?
 class Column:
     kind: str  # index | text | category | lead | cooperating | responsible | deadline
     header: str = ""
-
-
-def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = a
-    for i in range(a, b):
-        if text[i] == "\t":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, b))
-    return out
 
 
 def column_kind(header: str) -> str:
@@ -105,7 +95,7 @@ def table_tasks(text: str, rows: list[tuple[int, int]], state: TableState | None
     columns, header = st.columns, st.header
     above: dict[int, tuple[int, int]] = {}
     for a, b in rows:
-        cells = _cells(text, a, b)
+        cells = cell_ranges(text, a, b)
         values = [text[x:y] for x, y in cells]
         cols = header_columns(values)
         if cols is not None:

@@ -45,6 +45,10 @@ class TaskContext:
             return Unit(name=name, canonical=rule.canonical, role=rule.role, level=rule.level, span=span, resolved_by="rule")
         return Unit(name=name, span=span)
 
+    def warn(self, code: str, message: str, span: tuple[int, int]) -> None:
+        """Record a warning about ``span`` (its page found from the offset)."""
+        self.warnings.append(ParseWarning(code=code, message=message, page=self.page_at(span[0]), span=span))
+
     def unknown_warning(self) -> ParseWarning | None:
         """One warning for the whole document listing the units the lexicon does not know."""
         if not self.unknown_units:
@@ -145,14 +149,7 @@ def _prose_tasks(
     found = {(h.start, h.end) for h in hits}
     for a, b in bracket_groups(text, start, end):
         if (a, b) not in found and looks_like_clause(text[a + 1 : b - 1]):
-            ctx.warnings.append(
-                ParseWarning(
-                    code="clause_without_units",
-                    message=f"responsibility clause names no unit: {text[a:b]!r}",
-                    page=ctx.page_at(a),
-                    span=(a, b),
-                )
-            )
+            ctx.warn("clause_without_units", f"responsibility clause names no unit: {text[a:b]!r}", (a, b))
     for hit in hits:
         a, b = _strip_range(text, boundary, hit.start)
         deadline = hit.parsed.deadline
@@ -170,14 +167,8 @@ def _prose_tasks(
             if fallback_text is not None and not tasks:
                 a, b = fallback_text
             else:
-                ctx.warnings.append(
-                    ParseWarning(
-                        code="clause_without_task",
-                        message=f"clause {text[hit.start:hit.end]!r} follows another clause with no task text",
-                        page=ctx.page_at(hit.start),
-                        span=(hit.start, hit.end),
-                    )
-                )
+                ctx.warn("clause_without_task", f"clause {text[hit.start:hit.end]!r} follows another clause with no task text",
+                         (hit.start, hit.end))  # fmt: skip
                 boundary = clause_end
                 continue
         tasks.append(_task(text, a, b, hit, deadline, ctx, start))
@@ -223,14 +214,9 @@ def _task(
         lead, coop = names[:1], []
         lead_rule = "first_listed_convention"
     if p.unknown_labels:
-        ctx.warnings.append(
-            ParseWarning(
-                code="unknown_clause_label",
-                message=f"clause label {'、'.join(p.unknown_labels)!r} is not in the role vocabulary: read as responsible",
-                page=ctx.page_at(hit.start),
-                span=(hit.start, hit.end),
-            )
-        )
+        ctx.warn("unknown_clause_label",
+                 f"clause label {'、'.join(p.unknown_labels)!r} is not in the role vocabulary: read as responsible",
+                 (hit.start, hit.end))  # fmt: skip
     if not p.carries and stated_here:
         ctx.first_listed_rule = False  # stated for this clause only
     ctx.counter += 1

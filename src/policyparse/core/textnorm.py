@@ -136,3 +136,15 @@ def line_ranges(text: str, a: int, b: int) -> list[tuple[int, int]]:
             out.append((k, e))
         k = e + 1
     return out
+
+
+def cell_ranges(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The tab-separated cells of the table row ``text[a:b]`` as (start, end) offsets, empty ones too."""
+    out: list[tuple[int, int]] = []
+    start = a
+    for i in range(a, b):
+        if text[i] == "\t":
+            out.append((start, i))
+            start = i + 1
+    out.append((start, b))
+    return out

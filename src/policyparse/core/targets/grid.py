@@ -25,6 +25,7 @@ from policyparse.core.targets.lexicon import lexicon
 from policyparse.core.targets.prose import UNNUMBERED, Scope, targets_in_text
 from policyparse.core.targets.quantities import DIGITS, normal_unit, number_value, read_unit
 from policyparse.core.targets.years import heading_year
+from policyparse.core.textnorm import cell_ranges
 from policyparse.models import Comparator, Target
 
 _BARE = regex.compile(
@@ -44,17 +45,6 @@ class _Col:
     kind: str = "value"  # index | party | deadline | unit | baseline | value
     unit: str | None = None
     year: int | None = None
-
-
-def _cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = a
-    for i in range(a, b):
-        if text[i] == "\t":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, b))
-    return out
 
 
 def _is_number_cell(s: str) -> bool:
@@ -175,7 +165,7 @@ def _split_unit(u: str) -> tuple[float, str]:
 
 def table_targets(text: str, rows: list[tuple[int, int]], caption: str, scope: Scope) -> list[Target]:
     """Targets of one table (spans of its row paragraphs); ``caption``: the lines printed above it."""
-    spans = [_cells(text, a, b) for a, b in rows]
+    spans = [cell_ranges(text, a, b) for a, b in rows]
     vals = [[text[x:y] for x, y in r] for r in spans]
     width = max(len(r) for r in vals)
     nh = _header_rows(vals)
