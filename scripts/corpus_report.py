@@ -34,8 +34,6 @@ def documents(dirs: list[Path]) -> list[Path]:
     seen: dict[str, Path] = {}
     for d in dirs:
         for p in sorted(d.rglob("*.txt")) if d.name != "corpora" else sorted(d.glob("*/*.txt")):
-            if p.parent.name in ("heldout",) and d.name == "corpora":
-                continue
             seen.setdefault(p.stem, p)
     return list(seen.values())
 

@@ -102,13 +102,28 @@ def score(gold: dict[str, Any], pred: dict[str, Any], verbose: bool = False) -> 
     return out
 
 
-def _pdf_of(txt: Path, tmp: Path) -> Path:
+def _pdf_of(txt: Path, tmp: Path, producer: str = "reportlab", title: str | None = None) -> Path:
+    """A PDF of the text: typeset by reportlab, or (``lo``) written as a Word file with list numbering
+    and merged table cells and printed to PDF by LibreOffice — another producer, another layout."""
     sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
-    from typeset import typeset_text  # type: ignore[import-not-found]
+    out = tmp / f"{txt.stem}.{producer}.pdf"
+    if out.exists():
+        return out
+    if producer == "reportlab":
+        from typeset import typeset_text  # type: ignore[import-not-found]
 
-    out = tmp / (txt.stem + ".pdf")
-    if not out.exists():
         typeset_text(txt.read_text("utf-8"), out)
+        return out
+    import subprocess
+
+    from corpus_meta import KnownMeta  # type: ignore[import-not-found]
+    from make_docx import word_file  # type: ignore[import-not-found]
+
+    lines = [ln for ln in txt.read_text("utf-8").splitlines() if ln.strip()]
+    docx = word_file(KnownMeta(txt.stem, txt, title, None, [], None), lines, tmp / f"{txt.stem}.docx")
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
+                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    (tmp / f"{txt.stem}.pdf").rename(out)
     return out
 
 
@@ -116,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("docs", nargs="*")
     ap.add_argument("--pdf", action="store_true", help="parse PDFs typeset from the texts")
+    ap.add_argument("--producer", choices=("reportlab", "lo"), default="reportlab",
+                    help="with --pdf: typeset by reportlab, or a Word file printed by LibreOffice")  # fmt: skip
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--dir", type=Path, default=DEV, help="folder of <id>.txt + <id>.gold.json (default corpora/dev)")
     args = ap.parse_args(argv)
@@ -132,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     for g in golds:
         gold = json.loads(g.read_text("utf-8"))
         txt = args.dir / (g.name.removesuffix(".gold.json") + ".txt")
-        src = _pdf_of(txt, tmp) if args.pdf else txt
+        src = _pdf_of(txt, tmp, args.producer, gold["meta"].get("title")) if args.pdf else txt
         s = score(gold, predicted(parse(src)), args.verbose and True)
         hp, hr, _ = _f1(*s["head"])
         tp_, tr, _ = _f1(*s["task"])

@@ -196,3 +196,75 @@ def test_metadata_without_a_full_frame() -> None:
     assert split_recipients("市政府各委、办、局") == ["市政府各委、办、局"]
     doc = parse_text("省教育厅、省财政厅关于做好资助工作的通知\n各设区市教育局、财政局：\n现通知如下。\n省教育厅　省财政厅\n2025年3月1日\n")
     assert doc.meta.signatories == ["省教育厅", "省财政厅"] and doc.meta.date == "2025-03-01"
+
+
+def test_roles_in_brackets_after_units() -> None:
+    assert _roles("责任单位：市水务局（牵头），市财政局、各镇（街道）") == [
+        ("市水务局", "lead"), ("市财政局", "responsible"), ("各镇（街道）", "responsible"),
+    ]  # fmt: skip
+    assert _roles("责任单位：县交通局（牵头）、各乡镇（具体实施）") == [("县交通局", "lead"), ("各乡镇", "cooperating")]
+    assert _roles("责任单位：市商务局（配合）") == [("市商务局", "cooperating")]
+
+
+def test_bare_unit_list_is_a_clause_only_after_a_sentence() -> None:
+    doc = parse_text("某部关于某事的通知\n一、任务\n1.加强监测。建立监测网络。（交通运输部、应急管理部）\n"
+                     "2.优化布局。由省推进办（省发展改革委）统筹协调，各乡镇（街道）落实。\n")  # fmt: skip
+    (t,) = doc.iter_tasks()
+    assert [u.name for u in t.units] == ["交通运输部", "应急管理部"] and t.text == "建立监测网络。"
+
+
+def test_clause_in_lenticular_brackets() -> None:
+    doc = parse_text("某区方案\n一、任务\n（一）治理拥堵。设置接送区。【牵头单位：区交通局；配合单位：区教育局】\n")
+    (t,) = doc.iter_tasks()
+    assert t.lead_units == ["区交通局"] and t.cooperating_units == ["区教育局"]
+
+
+def test_lead_rule_stated_after_the_clauses() -> None:
+    doc = parse_text(
+        "某部等三部门关于印发某方案的通知\n一、任务\n1.治理河湖。实施清淤。（水利部、生态环境部）\n"
+        "2.保护湿地。修复湿地。（国家林草局牵头，自然资源部参与）\n注：排名第一的为牵头部门，其他为参与部门。\n"
+    )
+    t1, t2 = doc.iter_tasks()
+    assert (t1.lead_units, t1.cooperating_units) == (["水利部"], ["生态环境部"])
+    assert t1.clause is not None and t1.clause.lead_rule == "first_listed_stated"
+    assert t2.clause is not None and t2.clause.lead_rule == "explicit"
+
+
+def test_article_markers() -> None:
+    doc = parse_text("某区整治办法\n第一章 总则\n第一条　为规范管理，制定本办法。\n第二章 措施\n第二条　加强巡查。开展巡查。（区城管局负责）\n")
+    assert [(s.style, s.marker, s.depth) for s in doc.body.iter_sections()] == [
+        ("chapter", "第一章", 1), ("article", "第一条", 2), ("chapter", "第二章", 1), ("article", "第二条", 2),
+    ]  # fmt: skip
+    assert next(doc.iter_tasks()).lead_units == ["区城管局"]
+
+
+def test_bare_organ_types_lean_on_the_place_before_them() -> None:
+    assert split_recipients("各县卫生健康局、医保局、财政局") == ["各县卫生健康局、医保局、财政局"]
+    assert split_recipients("滨海新区教育局、滨海公安分局、区城市管理委") == ["滨海新区教育局", "滨海公安分局", "区城市管理委"]
+
+
+def test_table_row_cut_by_a_page_break_is_joined() -> None:
+    from policyparse.readers.base import Line
+    from policyparse.readers.split_rows import join_split_rows
+
+    def row(page: int, top: float, text: str) -> Line:
+        return Line(page, 60, top, 540, top + 20, text, "other", 10.0, False, (), True)
+
+    lines = [
+        row(1, 700, "1\t推进某片区规划\t区规划局、"),
+        row(2, 80, "\t研究\t区建设委"),
+        row(2, 120, "2\t完成某改造。\t区房管局"),
+        row(2, 700, "3\t完成某工程。\t区水务局"),
+        row(3, 80, "\t\t区财政局"),  # the rest of a unit cell: another name, set apart by a space
+        row(3, 120, "\t完成某整治。\t区城管局"),  # a row of its own: merged number, a complete cell above it
+    ]
+    got = [ln.text for ln in join_split_rows(lines)]
+    assert got == [
+        "1\t推进某片区规划研究\t区规划局、区建设委", "2\t完成某改造。\t区房管局", "3\t完成某工程。\t区水务局 区财政局",
+        "\t完成某整治。\t区城管局",
+    ]  # fmt: skip
+    from policyparse.readers.split_rows import cell_lines
+
+    assert cell_lines("设施运行处\n设施养护处") == "设施运行处 设施养护处"
+    assert cell_lines("上海市绿化和市\n容管理局") == "上海市绿化和市容管理局"
+    assert cell_lines("区建设管理委\n员会") == "区建设管理委员会"

@@ -158,7 +158,7 @@ class Task(_Shown):
 
 
 SectionStyle = Literal[
-    "chapter", "section", "cn_comma", "cn_paren", "arabic_dot", "arabic_paren", "circled"
+    "chapter", "section", "article", "cn_comma", "cn_paren", "arabic_dot", "arabic_paren", "circled"
 ]
 TitleKind = Literal["line", "run_in", "untitled"]
 

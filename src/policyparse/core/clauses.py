@@ -16,12 +16,12 @@ import regex
 
 from policyparse.core.brackets import split_outside
 from policyparse.core.grammar import Grammar, grammar
-from policyparse.core.organs import is_unit_like
+from policyparse.core.organs import is_organ, is_unit_like
 from policyparse.core.textnorm import line_ranges
 from policyparse.core.units import UnitMention, units_in
 
-OPEN = "（("
-CLOSE = "）)"
+OPEN = "（(【"
+CLOSE = "）)】"
 
 __all__ = [
     "ClauseHit", "ParsedClause", "UnitMention", "bracket_groups", "find_clauses", "grammar", "is_deadline",
@@ -123,7 +123,7 @@ def _unit_like(name: str) -> bool:
     return is_unit_like(name) or lexicon().knows(name)
 
 
-def parse_clause_content(content: str, bracketed: bool = True) -> ParsedClause | None:
+def parse_clause_content(content: str, bracketed: bool = True, bare_ok: bool = False) -> ParsedClause | None:
     """Parse the inside of a clause; None when it is not a responsibility clause.
 
     >>> [u.name for u in parse_clause_content("责任单位：省发展改革委、省科技厅，列第一位的为牵头单位，下同").units]
@@ -155,6 +155,8 @@ def parse_clause_content(content: str, bracketed: bool = True) -> ParsedClause |
     for i in [m.start() for m in regex.finditer(r"[，,]", masked)]:
         if g.label_at(masked, i + 1, len(masked), allow_unknown=bracketed) is not None:
             masked = masked[:i] + "；" + masked[i + 1 :]
+    if bare_ok and parsed.rule_span is None and (bare := _bare_list(masked, g)) is not None:
+        return bare
     any_role = False
     for a, b in split_outside(masked, 0, len(masked), "；;。\n"):
         if not masked[a:b].strip(" ；，,"):
@@ -167,9 +169,31 @@ def parse_clause_content(content: str, bracketed: bool = True) -> ParsedClause |
         any_role = True
     if not any_role or not (parsed.units or parsed.deadline):
         return None
+    # roles in brackets after units ("县文旅局（牵头）、各乡镇（具体实施）"): any other phrase cooperates
+    # with a lead, else it is plain responsibility
+    lead = parsed.has_explicit_lead
+    for u in parsed.units:
+        if u.role == "other":
+            u.role = "cooperating" if lead else "responsible"
     if any(len(u.name) > 40 or any(c in u.name for c in "：:“”《》") for u in parsed.units):
         return None
     return parsed
+
+
+def _bare_list(s: str, g: Grammar) -> ParsedClause | None:
+    """"（水利部、生态环境部）" after a sentence: a bare list of organs names who is responsible."""
+    if g.label_at(s, 0, len(s), allow_unknown=True) is not None or g.phrase_at_end(s, 0, len(s)) is not None:
+        return None
+    units = units_in(s, 0, len(s), "responsible", g)
+    if not units or any(not (is_organ(u.name) or _known(u.name)) for u in units):
+        return None
+    return ParsedClause(units=units)
+
+
+def _known(name: str) -> bool:
+    from policyparse.core.agencies import lexicon
+
+    return lexicon().knows(name)
 
 
 def is_deadline(content: str) -> bool:
@@ -225,7 +249,10 @@ def find_clauses(text: str, start: int, end: int) -> list[ClauseHit]:
     for a, b in bracket_groups(text, start, end):
         if b - a > 400:
             continue
-        parsed = parse_clause_content(text[a + 1 : b - 1])
+        # a bracket of bare names is a clause only where clauses stand: right after a sentence's end (or
+        # another clause) — "由省推进办（省发展改革委）负责", "各乡镇（街道）" are glosses, not clauses
+        bare_ok = a > start and text[a - 1] in "。；;！？）)】"
+        parsed = parse_clause_content(text[a + 1 : b - 1], bare_ok=bare_ok)
         if parsed is not None:
             hits.append(ClauseHit(a, b, a + 1, b - 1, parsed, True))
     # a clause standing alone on its line without brackets: "责任单位：省科技厅"

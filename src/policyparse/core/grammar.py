@@ -88,7 +88,7 @@ class Grammar:
             return Label(m.start("label"), m.end(), m["label"], self._label_role(m["label"]), True)
         if allow_unknown:
             m = self.unknown_label_re.match(s, pos, end)
-            if m is not None:
+            if m is not None and not m["label"].startswith(tuple(self.raw.get("not_role_morphemes", ()))):
                 return Label(m.start("label"), m.end(), m["label"], "responsible", False)
         return None
 

@@ -109,7 +109,11 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
             meta.doc_number = None
     if f.recipients is not None:
         meta.recipients = split_recipients(texts[f.recipients].rstrip("：:"))
-    meta.signatories = [texts[i] for i in f.signature]
+    # organs signed side by side on one printed line ("生态环境部　国家发展改革委") are several signatories
+    from policyparse.core.agencies import lexicon
+
+    known = lexicon().known_start
+    meta.signatories = [name for i in f.signature for name in (split_joined_organs(texts[i], known) or [texts[i]])]
     meta.issuers = list(meta.signatories) or list(meta.banner)
     if not meta.issuers and (from_title := issuers_from_title(meta.title)):
         meta.issuers = from_title

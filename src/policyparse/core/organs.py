@@ -118,11 +118,11 @@ def split_joined_organs(s: str, known_start: Callable[[str], bool] | None = None
         if not split_joined_organs(right, known_start):
             continue
         h = _morph().head_re.search(left)
-        key = (len(h.group()) if h else 0, i)
+        key = (len(h.group()) if h else 0, -i)  # the longest head (委员会 over 委), then the first name
         if best is None or key > best:
             best = key
     if best is not None:
-        i = best[1]
+        i = -best[1]
         return [s[:i], *split_joined_organs(s[i:], known_start)]
     return [s] if is_organ(s) else []
 
@@ -140,7 +140,9 @@ def is_complete_addressee(item: str) -> bool:
         return False
     h = _morph().head_re.search(n) or _morph().generic_re.search(n)
     body = n[: h.start()] if h else n
-    return bool(body) and not is_area_noun(body) and body not in ("区", "市", "县", "镇", "乡")
+    cores = {c for cs in _morph().raw["role_cores"].values() for c in cs}
+    # a bare organ type (科技局, 财政局 after "各市工业和信息化局、") leans on the place before it
+    return bool(body) and not is_area_noun(body) and body not in ("区", "市", "县", "镇", "乡") and body not in cores
 
 
 def organ_list(s: str) -> list[str] | None:

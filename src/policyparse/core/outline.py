@@ -18,6 +18,7 @@ _CN = rf"[{CN_NUMERAL_CHARS}]{{1,6}}"
 _MARKERS: tuple[tuple[str, str], ...] = (
     ("chapter", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*章"),
     ("section", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*节"),
+    ("article", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*条(?![件款例])"),
     ("cn_comma", rf"(?P<n>{_CN})\s*[、]"),
     ("cn_paren", rf"[（(]\s*(?P<n>{_CN})\s*[）)]"),
     ("arabic_paren", r"[（(]\s*(?P<n>[0-9０-９]{1,3})\s*[）)]"),
@@ -95,7 +96,7 @@ def _only_clause_after(rest: str, end: int) -> bool:
         return False
     groups = bracket_groups(tail, 0, len(tail))
     return bool(groups) and groups[0][0] == 0 and groups[-1][1] >= len(tail.rstrip("。. ")) and all(
-        parse_clause_content(tail[a + 1 : b - 1]) is not None for a, b in groups
+        parse_clause_content(tail[a + 1 : b - 1], bare_ok=True) is not None for a, b in groups
     )
 
 

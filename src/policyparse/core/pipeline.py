@@ -30,7 +30,7 @@ from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
 from policyparse.core.page_meta import merge_page_metadata
 from policyparse.core.targets import Block, Scope, collect_targets, heading_year, period_in
 from policyparse.core.targets.lexicon import lexicon as target_lexicon
-from policyparse.core.tasks import TaskContext, tasks_in
+from policyparse.core.tasks import TaskContext, apply_stated_rules, tasks_in
 from policyparse.core.textnorm import normalize_chars
 from policyparse.errors import (
     EmptyDocumentError,
@@ -257,6 +257,7 @@ def _build(
         extra = ([d.label_idx] if d.label_idx is not None else []) + d.title_idx + d.list_idx
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
+    apply_stated_rules(b.text, [body, *attachments])
     plan = assign_ids([body, *attachments], meta.embedded_title)
     targets = _targets(b, meta, [body, *attachments])
     warnings.extend(ctx.warnings)

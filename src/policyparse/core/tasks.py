@@ -18,7 +18,7 @@ from policyparse.core.duties import duty_paragraph, rehit
 from policyparse.core.organs import Place
 from policyparse.core.tables import TableState, table_tasks
 from policyparse.core.textnorm import line_ranges
-from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Task, Unit
+from policyparse.models import Clause, ClauseStyle, LeadRule, ParseWarning, Part, Task, Unit
 
 
 @dataclass
@@ -238,3 +238,32 @@ def _task(
         cooperating_units=coop,
         deadline=deadline,
     )
+
+
+def apply_stated_rules(text: str, parts: list[Part]) -> None:
+    """A lead rule stated outside the clauses ("注：各项任务中排名第一的为牵头部门，其他为参与部门"),
+    in a part's own paragraphs (or the notice's, for every part), governs the clauses that name no
+    lead: their first unit leads as stated and the others cooperate. Mutates the tasks in place."""
+    g = grammar()
+
+    def stated(part: Part) -> str | None:
+        clause_spans = [t.clause.span for t in part.iter_tasks() if t.clause is not None]
+        for p in [*part.paragraphs, *(para for s in part.iter_sections() for para in s.paragraphs)]:
+            a, b = p.span
+            for rx in g.lead_rules:
+                m = rx.search(text, a, b)
+                if m is not None and not any(x <= m.start() < y for x, y in clause_spans):
+                    return text[a:b]
+        return None
+
+    notice = stated(parts[0]) if parts else None  # the notice's rule governs the plan it 印发s
+    for part in parts:
+        rule = stated(part) or notice
+        if rule is None:
+            continue
+        for t in part.iter_tasks():
+            c = t.clause
+            if c is not None and c.lead_rule == "first_listed_convention" and t.units:
+                names = list(dict.fromkeys(u.name for u in t.units))
+                t.lead_units, t.cooperating_units = names[:1], names[1:]
+                c.lead_rule, c.rule_text = "first_listed_stated", c.rule_text or rule

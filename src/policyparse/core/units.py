@@ -114,5 +114,19 @@ def units_in(s: str, a: int, b: int, role: str, g: Grammar, spaces_separate: boo
     for p, q in _distributed(s, [pc for pc in pieces if pc[1] > pc[0]]):
         p, q = _trim(s, p, q, g)
         if q > p and s[p:q].strip() not in g.no_unit:
-            out.append(UnitMention(s[p:q], p, q, role))
+            out.append(_with_bracket_role(s, p, q, role, g))
     return out
+
+
+_BRACKET_ROLE = regex.compile(r"[（(](?P<phrase>[^（）()]{1,8})[）)]$")
+
+
+def _with_bracket_role(s: str, p: int, q: int, role: str, g: Grammar) -> UnitMention:
+    """"县住建局（牵头）", "各乡镇（具体实施）": the role phrase in brackets after a unit gives its role
+    (lead, cooperating, or ``other`` — settled by the clause) and is not part of its name."""
+    m = _BRACKET_ROLE.search(s, p, q)
+    if m is not None and m.start() > p and g.phrase_re.fullmatch(m["phrase"]):
+        kind = g.phrase_at_end("x" + m["phrase"], 0, len(m["phrase"]) + 1)
+        if kind is not None:
+            return UnitMention(s[p : m.start()], p, m.start(), kind[1])
+    return UnitMention(s[p:q], p, q, role)

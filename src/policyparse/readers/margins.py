@@ -90,14 +90,14 @@ def _browser_chrome(lines: list[Line], by_page: dict[int, PageInfo]) -> tuple[se
 
 def _running(lines: list[Line], by_page: dict[int, PageInfo]) -> set[int]:
     """ids of margin lines whose text (digits masked) repeats at the same height on half the pages."""
-    if len(by_page) < 3:
+    if len(by_page) < 2:
         return set()
     groups: dict[str, list[Line]] = {}
     for ln in lines:
         band = _in_band(ln, by_page[ln.page])
         if band is not None:
             groups.setdefault(f"{band}:{_DIGITS.sub('#', clean_line(ln.text))}", []).append(ln)
-    need = max(3, len(by_page) // 2)
+    need = len(by_page) if len(by_page) < 4 else max(3, len(by_page) // 2)  # 2–3 pages: on every page
     out: set[int] = set()
     for group in groups.values():
         for ln in group:

@@ -17,6 +17,7 @@ from policyparse.errors import (
 from policyparse.readers.base import Extracted, Line, PageInfo, ReadResult
 from policyparse.readers.liblog import counted_library_logs, log_warnings
 from policyparse.readers.pdf_lines import Glyph, font_family, is_red, lines_of_page
+from policyparse.readers.split_rows import cell_lines
 
 ENGINES = ("pdfplumber", "pdfium")
 
@@ -156,7 +157,7 @@ def _table_rows(page: Any, number: int) -> list[Line]:
             continue
         for row, texts in zip(table.rows, cells, strict=False):
             x0, top, x1, bottom = row.bbox
-            text = "\t".join((t or "").replace("\n", "") for t in texts)
+            text = "\t".join(cell_lines(t or "") for t in texts)
             if not text.replace("\t", "").strip():
                 continue
             out.append(Line(number, x0, top, x1, bottom, text, "other", 0.0, False, (), True))

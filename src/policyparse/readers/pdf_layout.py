@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 import regex
 
-from policyparse.core.outline import starts_with_marker
+from policyparse.core.outline import match_marker, starts_with_marker
 from policyparse.core.textnorm import clean_line
 from policyparse.models import Dropped
 from policyparse.readers.base import Line, PageInfo, RawParagraph
 from policyparse.readers.margins import Margins, strip_margins
+from policyparse.readers.split_rows import join_split_rows
 
-_ENDS_SENTENCE = regex.compile(r"[。：:；;！？!?）)」』”]$")
+_ENDS_SENTENCE = regex.compile(r"[。：:；;！？!?）)」』”】］]$")
 
 
 @dataclass
@@ -61,11 +62,15 @@ def _geometry(lines: list[Line], page_width: float) -> _Geometry:
     return _Geometry(size=size, left=left, right=float(right), indented=indented)
 
 
-def _continues(a: Line, b: Line, g: _Geometry) -> bool:
-    """Does line ``b`` continue the paragraph that line ``a`` is in?
+_LABEL_START = regex.compile(r"[^\s，,。：:；;（(）)]{2,20}[：:]")
 
-    Lines come in reading order, so a page change means ``a`` ended its page and ``b`` starts the next.
+
+def _continues(cur: list[Line], b: Line, g: _Geometry) -> bool:
+    """Does line ``b`` continue the paragraph whose lines so far are ``cur``?
+
+    Lines come in reading order, so a page change means ``cur[-1]`` ended its page and ``b`` starts the next.
     """
+    a = cur[-1]
     if a.table or b.table or abs(a.size - b.size) > 1.0:
         return False
     if a.red or b.red:
@@ -83,7 +88,13 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
         return False
     bt = clean_line(b.text)
     at_margin = abs(b.x0 - g.left) <= 0.5 * b.size
-    if starts_with_marker(bt) and _ENDS_SENTENCE.search(clean_line(a.text)) and not (g.indented and at_margin):
+    ends = _ENDS_SENTENCE.search(clean_line(a.text)) is not None
+    if starts_with_marker(bt) and ends and not (g.indented and at_margin and _inline_item(cur, bt)):
+        # a numbered line after a sentence's end opens a paragraph — but in a document set with
+        # first-line indents, "（3）" at the margin after "…（2）…。" is an item running on inside one
+        return False
+    if ends and not g.indented and _LABEL_START.match(bt):
+        # without first-line indents, a sentence's end followed by "区民防办：" opens a new paragraph
         return False
     if abs(b.x0 - g.left) <= 0.5 * b.size:
         return True
@@ -91,7 +102,20 @@ def _continues(a: Line, b: Line, g: _Geometry) -> bool:
     # (a stop right after a short label such as "4." is no hanging indent: that is the first-line indent)
     if abs(b.x0 - a.x0) <= 0.5 * b.size:
         return False
+    if starts_with_marker(bt):
+        return False  # an indented numbered line opens its own paragraph, whatever the tab stops above
     return any(abs(b.x0 - s) <= 0.75 * b.size for s in a.stops if s - a.x0 > 1.5 * b.size)
+
+
+def _inline_item(cur: list[Line], bt: str) -> bool:
+    """Does the paragraph so far hold the item before ``bt``'s ("（2）" before "（3）")?"""
+    mk = match_marker(bt)
+    if mk is None or mk.number < 2:
+        return False
+    prev = mk.text.replace(str(mk.number), str(mk.number - 1)) if mk.text[-2:-1].isdigit() or mk.text[:-1].isdigit() else None
+    text = "".join(clean_line(ln.text) for ln in cur)
+    # inside the paragraph, not its own opening marker ("5.落实…；" then "6." opens another item)
+    return prev is not None and text.find(prev, 1) > 0
 
 
 def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], list[Dropped]]:
@@ -103,13 +127,13 @@ def paragraphs_from_lines(lines: list[Line], pages: list[PageInfo]) -> tuple[lis
 def paragraphs_and_margins(lines: list[Line], pages: list[PageInfo]) -> tuple[list[RawParagraph], Margins]:
     """Group printed lines into logical paragraphs; page furniture (and a printed page title) in ``Margins``."""
     m = strip_margins(lines, pages)
-    kept = m.kept
+    kept = join_split_rows(m.kept)
     g = _geometry(kept, max((p.width for p in pages), default=595.0))
     out: list[RawParagraph] = []
     cur: list[Line] = []
     for ln in kept:
         if cur:
-            if not _continues(cur[-1], ln, g):
+            if not _continues(cur, ln, g):
                 out.append(_raw(cur, g))
                 cur = []
         cur.append(ln)
