@@ -119,6 +119,8 @@ class Clause(_Model):
     style: ClauseStyle
     lead_rule: LeadRule = "none"
     rule_text: str | None = None
+    #: "以上第1—3项任务", "以上任务": the clause is shared by the items printed above it (one task each)
+    covers: str | None = None
 
 
 class Task(_Shown):
@@ -158,7 +160,7 @@ class Task(_Shown):
 
 
 SectionStyle = Literal[
-    "chapter", "section", "article", "cn_comma", "cn_paren", "arabic_dot", "arabic_paren", "circled"
+    "part", "chapter", "section", "article", "cn_comma", "cn_paren", "arabic_dot", "arabic_paren", "circled"
 ]
 TitleKind = Literal["line", "run_in", "untitled"]
 

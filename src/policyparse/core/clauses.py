@@ -16,6 +16,7 @@ import regex
 
 from policyparse.core.brackets import split_outside
 from policyparse.core.grammar import Grammar, grammar
+from policyparse.core.numerals import cn_to_int
 from policyparse.core.organs import is_organ, is_unit_like
 from policyparse.core.textnorm import line_ranges
 from policyparse.core.units import UnitMention, units_in
@@ -38,6 +39,9 @@ class ParsedClause:
     deadline: str | None = None
     unknown_labels: tuple[str, ...] = ()
     note: str | None = None
+    #: "以上第1—3项任务": the clause covers the items printed above it (numbers as printed, if any)
+    covers: str | None = None
+    covers_numbers: tuple[int, int] | None = None
 
     @property
     def has_explicit_lead(self) -> bool:
@@ -133,6 +137,16 @@ def parse_clause_content(content: str, bracketed: bool = True, bare_ok: bool = F
     parsed = ParsedClause(units=[])
     s = content
     mask = list(s)
+    cov = g.covering.match(s)
+    if cov is not None:
+        parsed.covers = s[cov.start() : cov.end()].strip().removesuffix("由")
+        lo, hi = cov.group("lo"), cov.group("hi")
+        if lo is not None:
+            a, b = cn_to_int(lo), cn_to_int(hi or lo)
+            if a is not None and b is not None:
+                parsed.covers_numbers = (a, b)
+        for i in range(cov.start(), cov.end()):
+            mask[i] = "；"  # the covering phrase is not a unit
     for rx in g.lead_rules:
         m = rx.search(s)
         if m is not None:
@@ -255,10 +269,10 @@ def find_clauses(text: str, start: int, end: int) -> list[ClauseHit]:
         parsed = parse_clause_content(text[a + 1 : b - 1], bare_ok=bare_ok)
         if parsed is not None:
             hits.append(ClauseHit(a, b, a + 1, b - 1, parsed, True))
-    # a clause standing alone on its line without brackets: "责任单位：省科技厅"
+    # a clause standing alone on its line without brackets: "责任单位：省科技厅", "以上任务由X牵头，Y配合。"
     g = grammar()
     for a, b in line_ranges(text, start, end):
-        if g.label_at(text, a, b) is not None and not any(h.start <= a < h.end for h in hits):
+        if (g.label_at(text, a, b) is not None or g.covering.match(text, a, b)) and not any(h.start <= a < h.end for h in hits):
             parsed = parse_clause_content(text[a:b], bracketed=False)
             if parsed is not None:
                 hits.append(ClauseHit(a, b, a, b, parsed, False))
@@ -279,6 +293,8 @@ def _merge_adjacent(text: str, hits: list[ClauseHit]) -> list[ClauseHit]:
             units += [_shift(u, h.content_start) for u in h.parsed.units]
             p, q = prev.parsed, h.parsed
             merged = ParsedClause(
+                covers=p.covers or q.covers,
+                covers_numbers=p.covers_numbers or q.covers_numbers,
                 units=units,
                 rule_text=p.rule_text or q.rule_text,
                 rule_span=None,

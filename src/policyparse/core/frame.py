@@ -15,6 +15,7 @@ from policyparse.core.assemble import ParaInfo
 from policyparse.core.dates import DATE_RE, is_date_line
 from policyparse.core.doc_number import DOC_NUMBER_RE
 from policyparse.core.numerals import cn_to_int
+from policyparse.core.organs import is_organ
 from policyparse.core.outline import match_marker
 
 _END_PUNCT = "。；;！？!?"
@@ -92,7 +93,10 @@ def _is_title_line(t: str) -> bool:
 
 
 def _is_signature_line(t: str) -> bool:
-    return 0 < len(t) <= 40 and not any(c in t for c in "。，；：:,\t") and match_marker(t) is None
+    if "\t" in t:  # organs signed in a grid ("工业和信息化部 | 国家发展改革委 | 公安部") come out as a table row
+        cells = [c.strip() for c in t.split("\t")]
+        return all(c and _is_signature_line(c) and is_organ(c) for c in cells)
+    return 0 < len(t) <= 40 and not any(c in t for c in "。，；：:,") and match_marker(t) is None
 
 
 def segment(texts: list[str], infos: list[ParaInfo]) -> Frame:

@@ -46,6 +46,7 @@ class Grammar:
     infix: dict[str, tuple[str, str]]
     no_unit: frozenset[str]
     note_patterns: list[regex.Pattern[str]]
+    covering: regex.Pattern[str]
     _morph_role: dict[str, str] = field(default_factory=dict)
     _phrase_role: dict[str, str] = field(default_factory=dict)
     label_re: regex.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -57,10 +58,12 @@ class Grammar:
         r = self.raw
         morphs = [m for ms in r["role_morphemes"].values() for m in ms]
         quals, nouns, dls = _alt(r["qualifiers"]), _alt(r["unit_nouns"]), _alt(r["deadline_labels"])
-        body = rf"(?:{quals})?(?:{_alt(morphs)})+(?:{nouns})"
+        # "牵头单位（部门）", "责任部门（单位）": a second unit noun in brackets belongs to the label
+        noun = rf"(?:{nouns})(?:[（(](?:{nouns})[）)])?"
+        body = rf"(?:{quals})?(?:{_alt(morphs)})+{noun}"
         object.__setattr__(self, "label_re", regex.compile(rf"\s*(?P<label>{body}|{dls})\s*[：:]\s*"))
         # an unknown morpheme before a unit noun: "督导单位：" — read inside brackets and table headers only
-        unknown = rf"(?:{quals})?\p{{Han}}{{1,4}}?(?:{nouns})"
+        unknown = rf"(?:{quals})?\p{{Han}}{{1,4}}?{noun}"
         object.__setattr__(self, "unknown_label_re", regex.compile(rf"\s*(?P<label>{unknown})\s*[：:]\s*"))
         object.__setattr__(self, "header_label_re", regex.compile(rf"(?:{body}|(?:{quals})?(?:{nouns}))"))
         phrase = _alt([m for ms in r["phrase_morphemes"].values() for m in ms])
@@ -141,4 +144,5 @@ def grammar() -> Grammar:
         infix={k: (v[0], v[1]) for k, v in raw["infix"].items()},
         no_unit=frozenset(raw["no_unit"]),
         note_patterns=[regex.compile(p) for p in raw["note_patterns"]],
+        covering=regex.compile(raw["covering"]),
     )

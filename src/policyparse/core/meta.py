@@ -48,6 +48,10 @@ def title_from_page(meta: Meta, page_title: str) -> Meta:
 _ISSUER_PART = regex.compile(r"^(?P<org>[^《“]{2,120}?)关于")
 
 
+# "…领导小组办公室（代章）": how the seal was put on, not part of the organ's name
+_SEAL_NOTE = regex.compile(r"[（(](?:代|盖|加盖)?(?:公|印)?章[）)]$")
+
+
 def split_recipients(line: str) -> list[str]:
     """主送 as punctuated: ， separates groups of addressees, 、 joins organs of one kind inside a group.
     Split on the top-level ，/；; without one, split on the top-level 、 only when every item can stand
@@ -55,12 +59,8 @@ def split_recipients(line: str) -> list[str]:
     "各市、县（市、区）人民政府" stay whole)."""
     groups = split_top_level(line, "，,；;")
     if len(groups) == 1:
-        items: list[str] = []
-        for it in split_top_level(line, "、"):
-            if items and len(it) == 1:
-                items[-1] += "、" + it  # 各委、办、局: one word's enumeration
-            else:
-                items.append(it)
+        # "各县（区）人民政府、市人民政府各委、办、局": 办 and 局 cannot stand alone, so nothing splits
+        items = split_top_level(line, "、")
         if len(items) > 1 and all(is_complete_addressee(i) for i in items):
             return items
     return groups
@@ -113,7 +113,9 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
     from policyparse.core.agencies import lexicon
 
     known = lexicon().known_start
-    meta.signatories = [name for i in f.signature for name in (split_joined_organs(texts[i], known) or [texts[i]])]
+    signed = [_SEAL_NOTE.sub("", texts[i]).strip() for i in f.signature]
+    cells = [c.strip() for t in signed for c in t.split("\t") if c.strip()]
+    meta.signatories = [name for t in cells for name in (split_joined_organs(t, known) or [t])]
     meta.issuers = list(meta.signatories) or list(meta.banner)
     if not meta.issuers and (from_title := issuers_from_title(meta.title)):
         meta.issuers = from_title

@@ -73,6 +73,36 @@ def is_area_noun(s: str) -> bool:
     return s.strip().translate(_SQUARE) in _morph().area
 
 
+_PLACE_ONLY = regex.compile(r"[\p{Han}]{1,5}?(?:省|市|区|县|自治区|自治州|州|盟|旗)")
+
+
+def is_branch_tail(s: str) -> bool:
+    """"天水市分行", "分局": a branch head with at most a place before it needs its parent's name."""
+    t = s.strip()
+    for h in _morph().raw["subordinate_heads"]:
+        if t.endswith(h):
+            body = t[: -len(h)]
+            return not body or _PLACE_ONLY.fullmatch(body) is not None
+    return False
+
+
+def is_kind_noun(s: str) -> bool:
+    """A kind of unit rather than a named one, which a 各 before the list distributes over: a bare
+    head (委, 办, 局), a kind prefix with a head (子公司, 直属单位), an area noun with a head (街道办事处)."""
+    t = s.strip()
+    if not t or t.startswith("各"):
+        return False
+    if is_head(t) or is_area_noun(t):
+        return True
+    m = _morph()
+    for p in m.raw["kind_prefixes"]:
+        rest = t[len(p) :]
+        if t.startswith(p) and rest and (is_head(rest) or m.generic_re.fullmatch(rest) is not None):
+            return True
+    n = starts_with_area(t)
+    return n is not None and is_head(t[len(n) :])
+
+
 def is_organ(name: str) -> bool:
     """Does ``name`` read as a government organ by its head (…局/委/办/中心/政府/街道/公司…)?
 

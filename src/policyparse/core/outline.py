@@ -1,6 +1,6 @@
 """Stage 3b (segment): numbering markers and the section tree of one part.
 
-GB/T 9704 levels are 一、 /（一）/ 1. /（1）; plans add 第X章 / 第X节 and ①. Depth is not fixed
+GB/T 9704 levels are 一、 /（一）/ 1. /（1）; plans add 第X部分 / 第X章 / 第X节 and ①. Depth is not fixed
 by the marker: the first marker style seen under another is its child, so documents that skip a
 level, or number （一）…（二十） straight through several 一、 sections, come out right.
 """
@@ -16,6 +16,7 @@ from policyparse.core.numerals import CIRCLED, CN_NUMERAL_CHARS, circled_to_int,
 
 _CN = rf"[{CN_NUMERAL_CHARS}]{{1,6}}"
 _MARKERS: tuple[tuple[str, str], ...] = (
+    ("part", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*部分"),
     ("chapter", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*章"),
     ("section", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*节"),
     ("article", rf"第\s*(?P<n>{_CN}|\d{{1,3}})\s*条(?![件款例])"),
@@ -184,7 +185,7 @@ def build_tree(texts: list[str]) -> tuple[list[int], list[SectionDraft], list[tu
         last_number[(parent_key, mk.style)] = mk.number
         (stack[-1].children if stack else roots).append(draft)
         stack.append(draft)
-    _close_item_lists(roots)
+    _close_item_lists(roots, texts)
     _number_ids(roots, "")
     return loose, roots, warnings
 
@@ -207,15 +208,35 @@ def _digit_title_marker(t: str, stack: list[SectionDraft], last: dict[tuple[int,
     return None
 
 
-def _close_item_lists(drafts: list[SectionDraft]) -> None:
-    """The last item of a ；-list ends without ；: where its siblings are items, it is one too."""
+def _close_item_lists(drafts: list[SectionDraft], texts: list[str]) -> None:
+    """The last item of a ；-list ends without ；: where its siblings are items, it is one too. A line
+    closed by 。 with nothing under it but clauses ("4．实施老旧管网改造，年内完成120公里。") is an item,
+    not a heading: a heading heads something."""
     items = [d for d in drafts if d.split.kind == "untitled"]
-    if len(items) >= 2:
-        for d in drafts:
-            if d.split.kind == "line" and d.split.title is not None and len(d.split.title) > 12 and not d.children:
-                d.split = HeadingSplit("untitled", None, d.split.title_start, d.split.title_start, d.split.title_start)
+    # beside run-in headings ("1、推进数据平台建设。推进…") a one-sentence item reads as one more title
+    titled = any(d.split.kind == "run_in" for d in drafts)
     for d in drafts:
-        _close_item_lists(d.children)
+        sp = d.split
+        if sp.kind != "line" or sp.title is None or d.children:
+            continue
+        sentence = texts[d.par_index].rstrip().endswith("。")
+        bare = all(_is_clause_line(texts[i]) for i in d.paragraphs[1:])
+        if (len(items) >= 2 and len(sp.title) > 12) or (sentence and bare and len(drafts) > 1 and not titled):
+            d.split = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
+    runs = [d for d in drafts if d.split.kind == "run_in"]
+    if len(runs) == 1 and len(items) >= 2 and len(items) == len(drafts) - 1 and not runs[0].children:
+        # one run-in "title" among untitled items is the first sentence of one more item
+        sp = runs[0].split
+        runs[0].split = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
+    for d in drafts:
+        _close_item_lists(d.children, texts)
+
+
+def _is_clause_line(t: str) -> bool:
+    from policyparse.core.clauses import find_clauses
+
+    hits = find_clauses(t, 0, len(t))
+    return bool(hits) and hits[0].start == 0 and hits[-1].end >= len(t.rstrip("。. "))
 
 
 def _number_ids(drafts: list[SectionDraft], prefix: str) -> None:

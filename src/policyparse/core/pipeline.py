@@ -21,6 +21,7 @@ from policyparse.core.agencies import lexicon
 from policyparse.core.assemble import Assembled, assemble, code_point_warnings
 from policyparse.core.chrome import drop_chrome
 from policyparse.core.clauses import ClauseHit
+from policyparse.core.covering import Region, cover_items_above, renumber_tasks
 from policyparse.core.duties import duty_hit
 from policyparse.core.frame import Frame, PartDraft, segment
 from policyparse.core.ids import assign_ids
@@ -199,6 +200,7 @@ class _Builder:
                 pages.append(info.page)
         self._starts = starts
         self._pages = pages
+        self.regions: dict[int, Region] = {}  # id(Section) → its own text, for clauses shared by items
 
     def page_at(self, offset: int) -> int | None:
         k = bisect.bisect_right(self._starts, offset) - 1
@@ -258,6 +260,7 @@ def _build(
         attachments.append(_part(b, d, extra, frame.roles, d.title(b.texts), ctx, warnings))
     back = [b.paragraph(i, frame.roles[i]) for i in frame.back_matter]
     apply_stated_rules(b.text, [body, *attachments])
+    renumber_tasks([body, *attachments])
     plan = assign_ids([body, *attachments], meta.embedded_title)
     targets = _targets(b, meta, [body, *attachments])
     warnings.extend(ctx.warnings)
@@ -314,6 +317,7 @@ def _part(
         e = b.asm.paragraphs[run[-1]].span[1]
         part.tasks.extend(tasks_in(b.text, a, e, ctx, None))
     part.sections = [_section(b, s, content, ctx) for s in drafts]
+    cover_items_above(b.text, part.sections, b.regions, b.page_at)
     return part
 
 
@@ -347,8 +351,9 @@ def _section(
         duty = duty_hit(b.text, title_span, b.text[region_start:region_end]) or duty
     tasks = tasks_in(b.text, region_start, region_end, ctx, title_span, duty) if region_end > region_start else []
     children = [_section(b, c, content, ctx, duty) for c in d.children]
+    cover_items_above(b.text, children, b.regions, b.page_at)
     last = children[-1].span[1] if children else region_end
-    return Section(
+    section = Section(
         id=d.id,
         marker=d.marker.text,
         style=d.marker.style,  # type: ignore[arg-type]
@@ -363,6 +368,8 @@ def _section(
         tasks=tasks,
         children=children,
     )
+    b.regions[id(section)] = (region_start, region_end, title_span)
+    return section
 
 
 def _targets(b: _Builder, meta: Meta, parts: list[Part]) -> list[Target]:

@@ -27,7 +27,7 @@ _SECTION_INDEX = regex.compile(r"[一二三四五六七八九十]{1,3}[、.．]?
 
 @dataclass(frozen=True)
 class Column:
-    kind: str  # index | text | category | lead | cooperating | responsible | deadline
+    kind: str  # index | text | category | note | contact | lead | cooperating | responsible | deadline
     header: str = ""
 
 
@@ -42,7 +42,30 @@ def column_kind(header: str) -> str:
         return role
     if any(h.endswith(w) for w in g.raw["table_category_words"]):
         return "category"
+    if h in g.raw["table_note_words"]:
+        return "note"
+    if regex.sub(r"[（(].*$", "", h) in g.raw["table_contact_words"]:
+        return "contact"
     return "text"
+
+
+def sub_header(cells: list[str], columns: list[Column]) -> list[Column] | None:
+    """A second header row ("| | | 牵头单位 | 配合单位 |" under a merged 责任单位): the columns with the
+    names it gives, or None when the row is data. Only cells under an empty or a unit header may be
+    named, and every name must be a header by composition (a label, 序号, 完成时限…)."""
+    filled = [k for k, c in enumerate(cells) if c.strip()]
+    if not filled or len(cells) != len(columns):
+        return None
+    out = list(columns)
+    for k in filled:
+        h = cells[k].strip()
+        kind = column_kind(h)
+        if kind in ("text", "category", "note", "contact") or len(h) > 12:
+            return None
+        if columns[k].header and columns[k].kind not in ROLE_KINDS:
+            return None
+        out[k] = Column(kind, f"{columns[k].header}/{h}" if columns[k].header else h)
+    return out
 
 
 def header_columns(cells: list[str]) -> list[Column] | None:
@@ -102,6 +125,9 @@ def table_tasks(text: str, rows: list[tuple[int, int]], state: TableState | None
             if values != header:
                 columns, header, above = cols, values, {}
                 st.columns, st.header = columns, header
+            continue
+        if columns is not None and not above and not out and (sub := sub_header(values, columns)) is not None:
+            columns = st.columns = sub
             continue
         if columns is None or len(cells) != len(columns):
             continue

@@ -164,8 +164,16 @@ def _prose_tasks(
             deadline = deadline or text[after[0][0] + 1 : after[0][1] - 1]
             clause_end = after[0][1]
         if b <= a:
-            if fallback_text is not None and not tasks:
+            nxt = _text_after(text, hit, clause_end, end, hits)
+            if nxt is not None and not tasks:
+                # "1.（牵头单位：X）开展…": the clause opens the item, its task is the rest of the item
+                a, b = nxt
+                clause_end = end
+            elif fallback_text is not None and not tasks:
                 a, b = fallback_text
+            elif hit.parsed.covers is not None:
+                boundary = clause_end  # "（以上任务…）" after an item with its own clause covers the items above
+                continue
             else:
                 ctx.warn("clause_without_task", f"clause {text[hit.start:hit.end]!r} follows another clause with no task text",
                          (hit.start, hit.end))  # fmt: skip
@@ -174,6 +182,14 @@ def _prose_tasks(
         tasks.append(_task(text, a, b, hit, deadline, ctx, start))
         boundary = clause_end
     return tasks
+
+
+def _text_after(text: str, hit: ClauseHit, clause_end: int, end: int, hits: list[ClauseHit]) -> tuple[int, int] | None:
+    """The text after a clause that opens its region, when no other clause follows to claim it."""
+    if hit.parsed.covers is not None or hits[-1] is not hit:
+        return None
+    a, b = _strip_range(text, clause_end, end)
+    return (a, b) if b > a else None
 
 
 def _task(
@@ -226,6 +242,7 @@ def _task(
         style=style or _style(text, hit, region),
         lead_rule=lead_rule,
         rule_text=p.rule_text or p.note,
+        covers=p.covers,
     )
     return Task(
         id=f"t{ctx.counter}",

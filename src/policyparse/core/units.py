@@ -14,7 +14,14 @@ import regex
 
 from policyparse.core.brackets import split_outside
 from policyparse.core.grammar import Grammar
-from policyparse.core.organs import is_area_noun, is_head, is_organ, is_unit_like, starts_with_area
+from policyparse.core.organs import (
+    is_area_noun,
+    is_head,
+    is_kind_noun,
+    is_organ,
+    is_unit_like,
+    starts_with_area,
+)
 
 
 @dataclass
@@ -56,6 +63,8 @@ def _split_conj(s: str, a: int, b: int) -> list[tuple[int, int]]:
         return [*_split_conj(s, a, k), (k + 1, b)]
     for m in _CONJ.finditer(s, a, b):
         left, right = s[a : m.start()], s[m.end() : b]
+        if m.group() == "与" and not (starts_with_area(right) or right.startswith("各")):
+            continue  # 与 inside a name ("实验室与设备管理处") joins only named organs in a list
         if is_organ(left) and is_organ(right) and len(right) >= 3:
             return [*_split_conj(s, a, m.start()), *_split_conj(s, m.end(), b)]
     return [(a, b)]
@@ -68,7 +77,8 @@ def _area_then_head(t: str) -> bool:
 
 
 def _distributed(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join "各区" + "县（市）" (+ "…人民政府") into one range: 各 distributes over bare area nouns."""
+    """Join "各区" + "县（市）" (+ "…人民政府") into one range: 各 distributes over bare area nouns, and
+    over the kinds of unit that follow it ("各分公司、子公司", "各乡镇人民政府、街道办事处")."""
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(pieces):
@@ -79,6 +89,9 @@ def _distributed(s: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]
             while j < len(pieces) and is_area_noun(s[pieces[j][0] : pieces[j][1]].strip()):
                 j += 1
             if j < len(pieces) and _area_then_head(s[pieces[j][0] : pieces[j][1]].strip()):
+                j += 1
+        elif t.startswith("各") and (is_kind_noun(t[1:]) or _area_then_head(t[1:])):
+            while j < len(pieces) and is_kind_noun(s[pieces[j][0] : pieces[j][1]]):
                 j += 1
         out.append((a, pieces[j - 1][1]))
         k = j

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from policyparse.core.grammar import grammar
 from policyparse.core.outline import match_marker, starts_with_marker
 from policyparse.core.textnorm import clean_line
 from policyparse.models import Dropped
@@ -84,11 +85,16 @@ def _continues(cur: list[Line], b: Line, g: _Geometry) -> bool:
         return a.page == b.page and b.top - a.bottom < 1.2 * a.size
     if a.page == b.page and b.top - a.bottom > 1.3 * a.size:
         return False
-    if a.x1 < g.right - 1.2 * a.size:  # a short line ends its paragraph
-        return False
     bt = clean_line(b.text)
+    if a.x1 < g.right - 1.2 * a.size:  # a short line ends its paragraph
+        # unless a bracket that may not end a line was pushed down: "…，各县" | "（区）人民政府…"
+        pushed = a.x1 >= g.right - 3.5 * a.size and bt[:1] in "（(" and not starts_with_marker(bt)
+        if not (pushed and _ENDS_SENTENCE.search(clean_line(a.text)) is None and abs(b.x0 - g.left) <= 0.5 * b.size):
+            return False
     at_margin = abs(b.x0 - g.left) <= 0.5 * b.size
     ends = _ENDS_SENTENCE.search(clean_line(a.text)) is not None
+    if starts_with_marker(bt) and _opens_with_label(cur):
+        return False  # "责任部门（单位）：X，Y" filling its line ends with a name, not a sentence's stop
     if starts_with_marker(bt) and ends and not (g.indented and at_margin and _inline_item(cur, bt)):
         # a numbered line after a sentence's end opens a paragraph — but in a document set with
         # first-line indents, "（3）" at the margin after "…（2）…。" is an item running on inside one
@@ -105,6 +111,12 @@ def _continues(cur: list[Line], b: Line, g: _Geometry) -> bool:
     if starts_with_marker(bt):
         return False  # an indented numbered line opens its own paragraph, whatever the tab stops above
     return any(abs(b.x0 - s) <= 0.75 * b.size for s in a.stops if s - a.x0 > 1.5 * b.size)
+
+
+def _opens_with_label(cur: list[Line]) -> bool:
+    """Does the paragraph open with a clause label ("责任单位：", "配合部门（单位）：")?"""
+    t = clean_line(cur[0].text)
+    return grammar().label_at(t, 0, len(t)) is not None
 
 
 def _inline_item(cur: list[Line], bt: str) -> bool:

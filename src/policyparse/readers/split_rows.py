@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import regex
 
-from policyparse.core.organs import is_organ
+from policyparse.core.organs import is_branch_tail, is_organ, is_unit_like
 from policyparse.core.outline import match_marker
 from policyparse.readers.base import Line
 
@@ -55,9 +55,14 @@ def _starts_numbered(cell: str) -> bool:
 def join_cell_text(left: str, right: str) -> str:
     """The glue between two printed lines of one table cell: a space where the line break separates two
     organ names ("设施运行处" | "设施养护处": the space then separates units), nothing where it wraps a
-    word or a sentence ("上海市绿化和市" | "容管理局")."""
-    a = left.rstrip().rsplit("、", 1)[-1].rsplit("，", 1)[-1]
-    b = right.lstrip().split("、", 1)[0].split("，", 1)[0]
+    word or a sentence ("上海市绿化和市" | "容管理局", "人民银行" | "天水市分行"). ``right`` is the rest
+    of the cell, so that a name wrapped again further down is read whole ("市发展改" | "革委")."""
+    a = regex.split(r"[、，\s]", left.rstrip())[-1]
+    b = regex.split(r"[、，\s]", right.lstrip(), maxsplit=1)[0]
+    if is_branch_tail(b):
+        return ""
+    if b.startswith("各") and is_unit_like(a):
+        return " "  # 各 opens a new unit even when its head is on the next line ("各县（区）" | "人民政府")
     return " " if len(b) >= 3 and is_organ(a) and is_organ(b) else ""
 
 
@@ -65,8 +70,9 @@ def cell_lines(cell: str) -> str:
     """A table cell's printed lines as one text (see :func:`join_cell_text`)."""
     parts = cell.split("\n")
     out = parts[0]
-    for p in parts[1:]:
-        out += join_cell_text(out, p) + p
+    for k in range(1, len(parts)):
+        # the rest of the cell as the line break would leave it unglued, for a name wrapped twice
+        out += join_cell_text(out, "".join(parts[k:])) + parts[k]
     return out
 
 
