@@ -91,6 +91,25 @@ def test_organ_names_outside_the_dictionary_whole() -> None:
         "由市自然资源和规划局牵头": ["由", "市自然资源和规划局", "牵头"],
         "价格处、资源节约和环境保护处": ["价格处", "、", "资源节约和环境保护处"],
         "，试点城市政府负责落实": ["，", "试点城市政府", "负责", "落实"],
+        # places outside the dictionary: jieba tags 菏泽市 a place, 菏泽 alone no place (菏泽/市生态环境局)
+        "菏泽市生态环境局": ["菏泽市", "生态环境局"],
+        "、成都市政府、": ["、", "成都市政府", "、"],  # a bare head is named by its place
+        "天津市西青区教育局": ["天津市", "西青区", "教育局"],
+        # a place without its level names an organ of its own, as the dictionary's 青浦公安分局
+        "朝阳交警支队": ["朝阳交警支队"],
+        "、广州海关、": ["、", "广州海关", "、"],
+        # 自治区 is a level, as 省: 自治/区市场监管局 → 自治区市场监管局
+        "由自治区卫生健康委牵头": ["由", "自治区卫生健康委", "牵头"],
+        "自治区市场监管局": ["自治区市场监管局"],
+        "自治区民政厅": ["自治区民政厅"],
+        # a branch of a bank or a regulator named after its province
+        "人民银行四川省分行": ["人民银行四川省分行"],
+        "国家金融监督管理总局四川监管局": ["国家金融监督管理总局四川监管局"],
+        # an organ of a kind of area (杨凌/示范/区财政局), an organ named with a bracket of its own
+        "、杨凌示范区财政局、": ["、", "杨凌示范区财政局", "、"],
+        "各设区市水利（水务）局": ["各", "设区市", "水利（水务）局"],
+        "县供销合作社": ["县供销合作社"],
+        "各镇街": ["各镇街"],
     }
     for text, words in cases.items():
         assert [t.text for t in tokens(text)] == words, text
@@ -116,6 +135,10 @@ def test_instructions_and_words_are_not_made_organs() -> None:
         "落实区本级所需资金",
         "中央分配新增地方政府债务限额",
         "省委省政府",
+        "新建消防站",  # jieba tags 新建 a place (新建县): not without its level
+        "县住建局会同县财政局组织",  # 会同 is a verb here, though 会同县 is a county
+        "上海中心城市辐射",  # a bare head inside a sentence is no organ
+        "（6）计量管理区绿化市容局负责",  # 管理区 is no kind of area before an organ
     ):
         assert [t.text for t in tokens(text)] == list(tokenizer().cut(text)), text
 
@@ -166,10 +189,12 @@ def test_every_unit_is_one_token_or_a_documented_compound(path: Path) -> None:
 
 def test_canonical_units_mostly_single_tokens() -> None:
     """Documented compounds are the exception: canonical units are one token in the text (measured
-    1318 of 1445 once the core found division-of-duty, task-table and held-out units, 1241 before organ
-    names were merged by morphology; the rest are collective or joined compounds such as
-    各相关部门/和/单位, 各/有关/省级人民政府, 街镇/（/园区/）/消防安全委员会, and places before an
-    organ, 虹口区/住房保障和房屋管理局)."""
+    1472 of 1619 with the second held-out set, 1435 of 1618 before 自治区, places outside the
+    dictionary, branches named after their province and bracketed names were read; 1318 of 1445 once
+    the core found division-of-duty, task-table and held-out units, 1241 before organ names were
+    merged by morphology; the rest are collective or joined compounds such as 各相关部门/和/单位,
+    各/有关/省级人民政府, 街镇/（/园区/）/消防安全委员会, and places before an organ,
+    虹口区/住房保障和房屋管理局)."""
     one = total = 0
     for path in TEXTS:
         doc = parsed(str(path))

@@ -132,22 +132,37 @@ def entries() -> dict[str, Kind]:
 
 
 @cache
+def _main_dict_tags() -> tuple[frozenset[str], frozenset[str]]:
+    """The words jieba's main dictionary tags ``ns`` (places), and those it tags a proper name of
+    another kind (``nr``/``nrt``/``nrfg`` persons, ``nz``, ``s`` spots), read in one pass."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*pkg_resources.*")
+        stream = tokenizer().get_dict_file()
+    ns: set[str] = set()
+    proper: set[str] = set()
+    with stream:
+        for raw in stream:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] == "ns":
+                ns.add(parts[0])
+            elif len(parts) == 3 and parts[2] in ("nr", "nrt", "nrfg", "nz", "s"):
+                proper.add(parts[0])
+    return frozenset(ns), frozenset(proper)
+
+
 def ns_words() -> frozenset[str]:
     """The words jieba's main dictionary tags ``ns`` (place names: 朝阳, 佛山, 襄阳…), read once.
 
     Used to recognise a place jieba cut from its level (佛山/市…) where our own list of places, which
     covers the Yangtze Delta, has no entry; the tag is only trusted before 省/市/区/县.
     """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*pkg_resources.*")
-        stream = tokenizer().get_dict_file()
-    out: set[str] = set()
-    with stream:
-        for raw in stream:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] == "ns":
-                out.add(parts[0])
-    return frozenset(out)
+    return _main_dict_tags()[0]
+
+
+def proper_words() -> frozenset[str]:
+    """Words jieba's main dictionary tags a proper name other than a place (许昌, 常德 and 西青 are
+    tagged ``nr``, a person's name, though 许昌市 and 西青区 are ``ns``)."""
+    return _main_dict_tags()[1]
 
 
 def userdict_lines() -> list[str]:
