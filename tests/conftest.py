@@ -18,6 +18,15 @@ DOCS = documents()
 ZJ = "zhejiang_yrd_sci_tech_2021"
 
 
+def clause_roles(content: str) -> list[tuple[str, str]]:
+    """(unit, role) of a clause's content, which must read as a clause."""
+    from policyparse.core.clauses import parse_clause_content
+
+    p = parse_clause_content(content)
+    assert p is not None, content
+    return [(u.name, u.role) for u in p.units]
+
+
 @cache
 def parsed(path: str) -> PolicyDocument:
     """Parse once per session: the corpus is read by many tests."""

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import clause_roles
 
 from policyparse import parse_text
 from policyparse.core.clauses import parse_clause_content
-
-
-def _units(content: str) -> list[tuple[str, str]]:
-    p = parse_clause_content(content)
-    assert p is not None, content
-    return [(u.name, u.role) for u in p.units]
 
 
 @pytest.mark.parametrize(
@@ -30,8 +25,8 @@ def _units(content: str) -> list[tuple[str, str]]:
         ("牵头部门：市科委、市发展改革委；配合部门：市财政局", ["市科委", "市发展改革委", "市财政局"]),
     ],
 )  # fmt: skip
-def test_clause_units(content: str, names: list[str]) -> None:
-    assert [n for n, _ in _units(content)] == names
+def test_clauseclause_roles(content: str, names: list[str]) -> None:
+    assert [n for n, _ in clause_roles(content)] == names
 
 
 @pytest.mark.parametrize("content", ["市、区", "装置", "IPv6", "智慧海洋实验室", "此件公开发布", "国发〔2018〕41号",
@@ -41,11 +36,11 @@ def test_not_clauses(content: str) -> None:
 
 
 def test_roles() -> None:
-    assert _units("牵头单位：省科技厅；配合单位：省财政厅、省教育厅") == [
+    assert clause_roles("牵头单位：省科技厅；配合单位：省财政厅、省教育厅") == [
         ("省科技厅", "lead"), ("省财政厅", "cooperating"), ("省教育厅", "cooperating"),
     ]  # fmt: skip
-    assert _units("国家发展改革委会同有关部门负责") == [("国家发展改革委", "lead"), ("有关部门", "cooperating")]
-    assert _units("生态环境部牵头，国家发展改革委、农业农村部参与") == [
+    assert clause_roles("国家发展改革委会同有关部门负责") == [("国家发展改革委", "lead"), ("有关部门", "cooperating")]
+    assert clause_roles("生态环境部牵头，国家发展改革委、农业农村部参与") == [
         ("生态环境部", "lead"), ("国家发展改革委", "cooperating"), ("农业农村部", "cooperating"),
     ]  # fmt: skip
 
@@ -157,4 +152,4 @@ def test_clause_parts_on_consecutive_lines_are_one_clause() -> None:
     ],
 )  # fmt: skip
 def test_mixed_wordings(content: str, want: list[tuple[str, str]]) -> None:
-    assert _units(content) == want
+    assert clause_roles(content) == want

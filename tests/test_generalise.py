@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import clause_roles
 
 from policyparse import parse_text
 from policyparse.core.clauses import looks_like_clause, parse_clause_content
@@ -11,12 +12,6 @@ from policyparse.core.meta import issuers_from_title, split_recipients
 from policyparse.core.organs import is_organ, place_of, role_of, split_joined_organs
 from policyparse.core.tables import column_kind
 from policyparse.core.units import units_in
-
-
-def _roles(content: str) -> list[tuple[str, str]]:
-    p = parse_clause_content(content)
-    assert p is not None, content
-    return [(u.name, u.role) for u in p.units]
 
 
 @pytest.mark.parametrize(
@@ -34,7 +29,7 @@ def _roles(content: str) -> list[tuple[str, str]]:
     ],
 )  # fmt: skip
 def test_labels_by_composition(content: str, want: list[tuple[str, str]]) -> None:
-    assert _roles(content) == want
+    assert clause_roles(content) == want
 
 
 def test_unknown_label_morpheme_still_gives_units_and_a_warning() -> None:
@@ -56,7 +51,7 @@ def test_unknown_label_morpheme_still_gives_units_and_a_warning() -> None:
     ],
 )  # fmt: skip
 def test_role_phrases_by_composition(content: str, want: list[tuple[str, str]]) -> None:
-    assert _roles(content) == want
+    assert clause_roles(content) == want
 
 
 @pytest.mark.parametrize("content", ["含居住证办理", "联系人：王某，联系电话：12345678", "以人民为中心", "详见附件"])
@@ -199,11 +194,11 @@ def test_metadata_without_a_full_frame() -> None:
 
 
 def test_roles_in_brackets_after_units() -> None:
-    assert _roles("责任单位：市水务局（牵头），市财政局、各镇（街道）") == [
+    assert clause_roles("责任单位：市水务局（牵头），市财政局、各镇（街道）") == [
         ("市水务局", "lead"), ("市财政局", "responsible"), ("各镇（街道）", "responsible"),
     ]  # fmt: skip
-    assert _roles("责任单位：县交通局（牵头）、各乡镇（具体实施）") == [("县交通局", "lead"), ("各乡镇", "cooperating")]
-    assert _roles("责任单位：市商务局（配合）") == [("市商务局", "cooperating")]
+    assert clause_roles("责任单位：县交通局（牵头）、各乡镇（具体实施）") == [("县交通局", "lead"), ("各乡镇", "cooperating")]
+    assert clause_roles("责任单位：市商务局（配合）") == [("市商务局", "cooperating")]
 
 
 def test_bare_unit_list_is_a_clause_only_after_a_sentence() -> None:

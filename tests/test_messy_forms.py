@@ -5,6 +5,7 @@ corpus document shows."""
 from __future__ import annotations
 
 import pytest
+from conftest import clause_roles
 
 from policyparse import parse_text
 from policyparse.core.clauses import parse_clause_content
@@ -17,12 +18,6 @@ from policyparse.core.units import units_in
 from policyparse.readers.split_rows import cell_lines
 
 
-def _roles(content: str) -> list[tuple[str, str]]:
-    p = parse_clause_content(content)
-    assert p is not None, content
-    return [(u.name, u.role) for u in p.units]
-
-
 @pytest.mark.parametrize(
     ("content", "want"),
     [
@@ -32,7 +27,7 @@ def _roles(content: str) -> list[tuple[str, str]]:
     ],
 )  # fmt: skip
 def test_label_with_a_bracketed_unit_noun_and_overall_responsibility(content: str, want: list[tuple[str, str]]) -> None:
-    assert _roles(content) == want
+    assert clause_roles(content) == want
 
 
 @pytest.mark.parametrize(
@@ -121,7 +116,7 @@ def test_seal_note_and_a_grid_of_signing_organs() -> None:
         "关于开展某项检查的通知\n各有关单位：\n现将有关事项通知如下。\n"
         "某市安全生产委员会办公室（代章）\n2025年3月1日\n"
     )
-    assert doc.meta.issuers == ["某市安全生产委员会办公室"]
+    assert doc.meta.issuers == ["某市安全生产委员会办公室"] and doc.meta.seal_note == "代章"
     doc = parse_text(
         "关于开展某项检查的通知\n各有关单位：\n现将有关事项通知如下。\n"
         "省教育厅\t省财政厅\t省人力资源社会保障厅\n省卫生健康委\n2025年3月1日\n"

@@ -25,6 +25,7 @@ _ATTACH_LABEL_TITLE = regex.compile(
 )
 _ATTACH_LIST = regex.compile(r"附\s*[件表]\s*[：:]")
 _SEAL = regex.compile(r"[（(][^（）()]*(代章|印章|盖章|章)[）)]")
+SEAL_AT_END = regex.compile(_SEAL.pattern + "$")  # "…办公室（代章）" on the signature line itself
 _PUBLICATION = regex.compile(r"[（(]此件[^（）()]{0,12}[）)]")
 _CONTACT = regex.compile(r"[（(]?\s*(联系人|联系电话|联系方式)[：:]")
 _CC = regex.compile(r"抄\s*送\s*[：:]")

@@ -7,7 +7,7 @@ import regex
 from policyparse.core.brackets import split_outside
 from policyparse.core.dates import DATE_RE, parse_date
 from policyparse.core.doc_number import DocNumber, DocNumberError
-from policyparse.core.frame import DOC_TYPE_ENDINGS, PRINTED_RE, Frame
+from policyparse.core.frame import DOC_TYPE_ENDINGS, PRINTED_RE, SEAL_AT_END, Frame
 from policyparse.core.organs import is_complete_addressee, split_joined_organs
 from policyparse.core.outline import match_marker
 from policyparse.models import AttachmentRef, Meta
@@ -46,10 +46,6 @@ def title_from_page(meta: Meta, page_title: str) -> Meta:
 
 
 _ISSUER_PART = regex.compile(r"^(?P<org>[^《“]{2,120}?)关于")
-
-
-# "…领导小组办公室（代章）": how the seal was put on, not part of the organ's name
-_SEAL_NOTE = regex.compile(r"[（(](?:代|盖|加盖)?(?:公|印)?章[）)]$")
 
 
 def split_recipients(line: str) -> list[str]:
@@ -113,7 +109,9 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
     from policyparse.core.agencies import lexicon
 
     known = lexicon().known_start
-    signed = [_SEAL_NOTE.sub("", texts[i]).strip() for i in f.signature]
+    # "…领导小组办公室（代章）": how the seal was put on, not part of the organ's name
+    seals = [m for i in f.signature if (m := SEAL_AT_END.search(texts[i])) is not None]
+    signed = [SEAL_AT_END.sub("", texts[i]).strip() for i in f.signature]
     cells = [c.strip() for t in signed for c in t.split("\t") if c.strip()]
     meta.signatories = [name for t in cells for name in (split_joined_organs(t, known) or [t])]
     meta.issuers = list(meta.signatories) or list(meta.banner)
@@ -122,6 +120,8 @@ def build_meta(texts: list[str], f: Frame, part_labels: dict[str, str | None]) -
         meta.field_sources["issuers"] = "title"
     if f.seal_note is not None:
         meta.seal_note = texts[f.seal_note].strip("（）()")
+    elif seals:
+        meta.seal_note = seals[0].group().strip("（）()")
     if f.date is not None:
         meta.date = parse_date(texts[f.date])
     if f.publication is not None:
