@@ -120,6 +120,60 @@ def test_organ_names_outside_the_dictionary_whole() -> None:
     assert compound_rule(["上海市", "静安区商务委", "员会"]) is None  # 员会 is a fragment, not an organ
 
 
+def test_places_outside_the_dictionary_by_their_form() -> None:
+    """Made-up names, none in the corpus: cities jieba lists with their level but tags the bare name an
+    everyday word (保定 a verb, 周口 and 焦作 nouns), a county renamed (凤翔县 → 凤翔区), the banner
+    (旗) and league (盟) of Inner Mongolia and the autonomous prefecture (州) as levels."""
+    cases = {
+        "保定市生态环境局": ["保定市", "生态环境局"],  # jieba: 保定/市生态环境局
+        "、周口市人民政府、": ["、", "周口市人民政府", "、"],
+        "由焦作市财政局牵头": ["由", "焦作市", "财政局", "牵头"],
+        "凤翔区财政局": ["凤翔区", "财政局"],  # jieba knows 凤翔县 only
+        # the level after a preposition jieba glued to it (由旗/水利局): no token crosses the name's edge
+        "任务由旗水利局牵头": ["任务", "由", "旗水利局", "牵头"],
+        "盟生态环境局": ["盟生态环境局"],
+        "由州财政局牵头": ["由", "州财政局", "牵头"],
+        "各苏木乡人民政府": ["各", "苏木乡人民政府"],  # two kinds of township, as 乡镇
+        # a head jieba's HMM glued to the role phrase after it: 局负/总责
+        "县林业和草原局负总责": ["县林业和草原局", "负", "总责"],
+        # a branch after a city without its level, its head cut in two by jieba (监管/分局)
+        "金融监管总局焦作监管分局": ["金融监管总局焦作监管分局"],
+        # a branch named by its function
+        "县公安局交通警察大队": ["县公安局交通警察大队"],
+        # a name jieba does not know or tags a place, before a branch or a township's organ
+        "、柳湾派出所）": ["、", "柳湾派出所", "）"],
+        "、石羊镇人民政府、": ["、", "石羊镇人民政府", "、"],
+        # an item that begins with its place and ends in a weak head (检查站)
+        "、凤翔出入境边防检查站、": ["、", "凤翔出入境边防检查站", "、"],
+    }
+    for text, words in cases.items():
+        assert [t.text for t in tokens(text)] == words, text
+    kinds = {t.text: t.kind for t in tokens("保定市、凤翔区、大同市")}
+    assert kinds == {"保定市": "place", "凤翔区": "place", "大同市": "place", "、": None}
+    for w in ("自治市", "各省市", "文明区", "会同县"):  # a kind of city, a count, everyday words
+        assert tokens(w)[0].kind != "place", w
+
+
+def test_internal_units_and_names_with_a_bracket() -> None:
+    """Made-up names: an institution's internal units made of nouns and a head (部, 处, 学院), a kind
+    of unit (下属研究所), a kind of area before its organ (园区管委会), a second head in brackets, and
+    各 + kinds of area with their bracketed alternatives + a bare head."""
+    cases = {
+        "（牵头部门：运营调度部；配合部门：财务管理部）": [
+            "（", "牵头", "部门", "：", "运营调度部", "；", "配合", "部门", "：", "财务管理部", "）",
+        ],
+        "承办单位：外国语与翻译学院": ["承办", "单位", "：", "外国语与翻译学院"],
+        "、后勤保障部（处）、": ["、", "后勤保障部（处）", "、"],
+        "各下属研究所": ["各", "下属研究所"],
+        "各园区管委会": ["各", "园区管委会"],
+        "各区（县）人民政府": ["各区（县）人民政府"],
+        "各镇（乡）党委": ["各镇（乡）党委"],
+    }  # fmt: skip
+    for text, words in cases.items():
+        assert [t.text for t in tokens(text)] == words, text
+    assert compound_rule(["市直", "有关", "执法", "部门"]) == "collective"  # a function's departments
+
+
 def test_instructions_and_words_are_not_made_organs() -> None:
     """Where the core's morphology names no organ, tokens are jieba's cut, untouched: instructions
     (督办, 建强…), places that are not organs, a weak head ending an everyday word (例会, 所需), a
@@ -139,6 +193,17 @@ def test_instructions_and_words_are_not_made_organs() -> None:
         "县住建局会同县财政局组织",  # 会同 is a verb here, though 会同县 is a county
         "上海中心城市辐射",  # a bare head inside a sentence is no organ
         "（6）计量管理区绿化市容局负责",  # 管理区 is no kind of area before an organ
+        "，会同市财政局制定",  # 会同 (a county's name too) is no city
+        "城区派出所",  # a kind of area, not a place's name
+        "新建派出所",
+        "，共建和谐社区，",  # a slogan: a verb and an adjective name no unit
+        "建设声学计量实验室，",  # an instruction: a verb first
+        "建成8家二甲医院，",  # a count
+        "，逐步实现跨省住院，",  # an adverb and a verb
+        "各处（科）室",  # the bracket is inside 处室/科室, not a second head
+        "各县（区）要",  # kinds of area without a head
+        "推进宝丰苑内工会遗址保护",  # 宝丰 (宝丰县) starts no name inside a sentence
+        "，合作办赛，",  # 办 is a verb here, not a head glued to what follows
     ):
         assert [t.text for t in tokens(text)] == list(tokenizer().cut(text)), text
 
@@ -189,7 +254,8 @@ def test_every_unit_is_one_token_or_a_documented_compound(path: Path) -> None:
 
 def test_canonical_units_mostly_single_tokens() -> None:
     """Documented compounds are the exception: canonical units are one token in the text (measured
-    1472 of 1619 with the second held-out set, 1435 of 1618 before 自治区, places outside the
+    1631 of 1787 with the third held-out set, 1586 before cities jieba tags an everyday word, banners,
+    internal units and bracketed kinds of area were read; 1472 of 1619 with the second held-out set, 1435 of 1618 before 自治区, places outside the
     dictionary, branches named after their province and bracketed names were read; 1318 of 1445 once
     the core found division-of-duty, task-table and held-out units, 1241 before organ names were
     merged by morphology; the rest are collective or joined compounds such as 各相关部门/和/单位,

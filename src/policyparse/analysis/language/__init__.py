@@ -12,7 +12,8 @@ Stable API (other layers, e.g. the comparison, build on these names only):
   place / platform / term / None). For a ``PolicyDocument``, tokens are also cut at every element
   boundary and each unit is one token; ``span`` limits them to one element's ``[start, end)``.
   Organ names outside the dictionary are made whole by the core's organ morphology (``names.py``:
-  上海市/奉贤区/发展和改革委员会, 国家消防救援局), in plain text too.
+  上海市/奉贤区/发展和改革委员会, 国家消防救援局; places jieba does not tag as such are read by
+  ``places.py``: 大同市, 腾冲市), in plain text too.
   ``compound_rule(words)`` says why a name is several tokens (data: ``compounds`` in
   ``data/language/dictionary.json``).
 - ``entries()`` → ``{word: kind}``, the policy dictionary; ``userdict_lines()`` the same in jieba's

@@ -132,22 +132,26 @@ def entries() -> dict[str, Kind]:
 
 
 @cache
-def _main_dict_tags() -> tuple[frozenset[str], frozenset[str]]:
-    """The words jieba's main dictionary tags ``ns`` (places), and those it tags a proper name of
-    another kind (``nr``/``nrt``/``nrfg`` persons, ``nz``, ``s`` spots), read in one pass."""
+def _main_dict_tags() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    """The words jieba's main dictionary tags ``ns`` (places), those it tags a proper name of another
+    kind (``nr``/``nrt``/``nrfg`` persons, ``nz``, ``s`` spots), and every word's tag, read in one pass."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*pkg_resources.*")
         stream = tokenizer().get_dict_file()
     ns: set[str] = set()
     proper: set[str] = set()
+    tags: dict[str, str] = {}
     with stream:
         for raw in stream:
             parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] == "ns":
+            if len(parts) != 3:
+                continue
+            tags[parts[0]] = parts[2]
+            if parts[2] == "ns":
                 ns.add(parts[0])
-            elif len(parts) == 3 and parts[2] in ("nr", "nrt", "nrfg", "nz", "s"):
+            elif parts[2] in ("nr", "nrt", "nrfg", "nz", "s"):
                 proper.add(parts[0])
-    return frozenset(ns), frozenset(proper)
+    return frozenset(ns), frozenset(proper), tags
 
 
 def ns_words() -> frozenset[str]:
@@ -163,6 +167,12 @@ def proper_words() -> frozenset[str]:
     """Words jieba's main dictionary tags a proper name other than a place (许昌, 常德 and 西青 are
     tagged ``nr``, a person's name, though 许昌市 and 西青区 are ``ns``)."""
     return _main_dict_tags()[1]
+
+
+def main_tag(w: str) -> str | None:
+    """The part of speech jieba's main dictionary gives ``w`` (``n``, ``v``, ``q``…), None for a word
+    it does not list."""
+    return _main_dict_tags()[2].get(w)
 
 
 def userdict_lines() -> list[str]:

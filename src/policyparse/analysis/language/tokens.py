@@ -15,7 +15,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from policyparse.analysis.language.dictionary import Kind, _data, tokenizer
-from policyparse.analysis.language.names import is_organ_word, is_place, merge_names, name_kind
+from policyparse.analysis.language.names import is_organ_word, merge_names, name_kind
+from policyparse.analysis.language.places import is_place
 from policyparse.core.brackets import split_outside
 from policyparse.core.organs import is_area_noun, is_head
 from policyparse.models import PolicyDocument
