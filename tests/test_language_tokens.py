@@ -132,6 +132,9 @@ def test_places_outside_the_dictionary_by_their_form() -> None:
         # the level after a preposition jieba glued to it (由旗/水利局): no token crosses the name's edge
         "任务由旗水利局牵头": ["任务", "由", "旗水利局", "牵头"],
         "盟生态环境局": ["盟生态环境局"],
+        # four-character names jieba lists with their level are places (a canonical name's expansion)
+        "和林格尔县水务局": ["和林格尔县", "水务局"],
+        "瑶族自治县人民政府": ["瑶族自治县人民政府"],  # a kind of county, not a name
         "由州财政局牵头": ["由", "州财政局", "牵头"],
         "各苏木乡人民政府": ["各", "苏木乡人民政府"],  # two kinds of township, as 乡镇
         # a head jieba's HMM glued to the role phrase after it: 局负/总责

@@ -169,3 +169,14 @@ def test_a_list_of_contacts_per_unit_is_no_task_table() -> None:
 
     assert header_columns(["序号", "单位", "联系人", "联系电话（手机）"]) is None
     assert header_columns(["序号", "单位", "工作内容", "联系人"]) is not None
+
+
+def test_banner_organs_take_the_banner_and_roles_come_from_their_cores() -> None:
+    from policyparse.core.organs import expand_place, place_of, role_of
+
+    p = place_of(["达拉特旗人民政府办公室"])
+    assert p.district == "达拉特旗"
+    assert expand_place("旗水利局", p) == "达拉特旗水利局"
+    assert [role_of(n) for n in ("旗农牧局", "县林业和草原局", "市能源局", "区住房城乡建委", "省旅文厅")] == [
+        "农业农村", "林草", "能源", "住房城乡建设", "文化旅游",
+    ]  # fmt: skip

@@ -214,7 +214,7 @@ class Place:
 
 
 _CITY = regex.compile(r"(?P<c>[\p{Han}]{2,3}?市)")
-_DISTRICT = regex.compile(r"(?:(?P<c>[\p{Han}]{2,3}?市))?(?P<d>[\p{Han}]{1,4}?(?:新区|区|县))(?=[\p{Han}])")
+_DISTRICT = regex.compile(r"(?:(?P<c>[\p{Han}]{2,3}?市))?(?P<d>[\p{Han}]{1,4}?(?:新区|区|县|旗))(?=[\p{Han}])")
 _TOWN = regex.compile(r"(?P<t>[\p{Han}]{2,6}?(?:街道|镇|乡))(?=[\p{Han}]|$)")
 
 
@@ -224,7 +224,7 @@ def place_of(names: list[str]) -> Place:
     for n in names:
         n = n.strip()
         after = 0
-        if (m := _DISTRICT.match(n)) is not None and m["d"] not in ("区", "县"):
+        if (m := _DISTRICT.match(n)) is not None and m["d"] not in ("区", "县", "旗"):
             district = district or m["d"]
             city = city or m["c"]
             after = m.end()
@@ -241,7 +241,7 @@ def expand_place(name: str, place: Place) -> str | None:
     None when the name carries no short prefix the document's place can fill."""
     if place.district and name.startswith("区") and not name.startswith(("区域", "区级")):
         return f"{place.city or ''}{place.district}{name[1:]}"
-    if place.district and name.startswith("县") and place.district.endswith("县"):
+    if place.district and name[:1] in ("县", "旗") and place.district.endswith(name[0]):
         return f"{place.city or ''}{place.district}{name[1:]}"
     if place.city and name.startswith("市") and (
         not name.startswith(("市场", "市容", "市政", "市民")) or role_of(name[1:]) is not None

@@ -69,6 +69,10 @@ def is_place_stem(p: str, level: str) -> bool:
     """Is ``p`` + ``level`` a place (see the module docstring)?"""
     if entries().get(p + level) == "place":
         return True
+    if len(p) == 4 and p + level in ns_words():
+        # long names jieba lists with their level (伊金霍洛旗, 呼伦贝尔市, 和林格尔县), not kinds of area
+        # (瑶族自治县: a level stem inside; 吐鲁番地区, 内蒙古军区: 地区/军区 are no levels of a name)
+        return not any(st in p for st in _LEVEL_STEMS) and p[-1] not in "地军边"
     if not 2 <= len(p) <= 3:
         return False
     if p in ns_words():
