@@ -140,11 +140,7 @@ def parse_clause_content(content: str, bracketed: bool = True, bare_ok: bool = F
     cov = g.covering.match(s)
     if cov is not None:
         parsed.covers = s[cov.start() : cov.end()].strip().removesuffix("由")
-        lo, hi = cov.group("lo"), cov.group("hi")
-        if lo is not None:
-            a, b = cn_to_int(lo), cn_to_int(hi or lo)
-            if a is not None and b is not None:
-                parsed.covers_numbers = (a, b)
+        parsed.covers_numbers = covered_numbers(cov)
         for i in range(cov.start(), cov.end()):
             mask[i] = "；"  # the covering phrase is not a unit
     for rx in g.lead_rules:
@@ -192,6 +188,15 @@ def parse_clause_content(content: str, bracketed: bool = True, bare_ok: bool = F
     if any(len(u.name) > 40 or any(c in u.name for c in "：:“”《》") for u in parsed.units):
         return None
     return parsed
+
+
+def covered_numbers(cov: regex.Match[str]) -> tuple[int, int] | None:
+    """The item numbers a covering opening prints ("以上第1—3项任务" → (1, 3)), or None."""
+    lo, hi = cov.group("lo"), cov.group("hi")
+    if lo is None:
+        return None
+    a, b = cn_to_int(lo), cn_to_int(hi or lo)
+    return (a, b) if a is not None and b is not None else None
 
 
 def _bare_list(s: str, g: Grammar) -> ParsedClause | None:

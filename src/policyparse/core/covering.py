@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from policyparse.core.clauses import grammar
-from policyparse.core.numerals import cn_to_int
+from policyparse.core.clauses import covered_numbers, grammar
+from policyparse.core.tasks import strip_range
 from policyparse.models import Part, Section
 
 #: where a section's own text lies: (start, end) of its body, and its title's span (None when untitled)
@@ -21,10 +21,7 @@ Region = tuple[int, int, tuple[int, int] | None]
 
 def _numbers(covers: str) -> tuple[int, int] | None:
     m = grammar().covering.match(covers)
-    if m is None or m.group("lo") is None:
-        return None
-    lo, hi = cn_to_int(m.group("lo")), cn_to_int(m.group("hi") or m.group("lo"))
-    return (lo, hi) if lo is not None and hi is not None else None
+    return covered_numbers(m) if m is not None else None
 
 
 def _has_tasks(s: Section) -> bool:
@@ -32,11 +29,8 @@ def _has_tasks(s: Section) -> bool:
 
 
 def _own_text(text: str, region: Region) -> tuple[int, int] | None:
-    start, end, title = region
-    while start < end and text[start] in " \n":
-        start += 1
-    while end > start and text[end - 1] in " \n":
-        end -= 1
+    start, end = strip_range(text, region[0], region[1])
+    title = region[2]
     if end > start:
         return start, end
     return title  # an item that is only its title ("4．实施老旧管网改造。" read as a heading)

@@ -84,6 +84,10 @@ class HeadingSplit:
     title_end: int
     body_start: int  # where the item's own text begins
 
+    def as_item(self) -> HeadingSplit:
+        """The same paragraph read as an untitled item: its whole text after the marker is the body."""
+        return HeadingSplit("untitled", None, self.title_start, self.title_start, self.title_start)
+
 
 _ITEM_END = "；;"
 
@@ -222,12 +226,11 @@ def _close_item_lists(drafts: list[SectionDraft], texts: list[str]) -> None:
         sentence = texts[d.par_index].rstrip().endswith("。")
         bare = all(_is_clause_line(texts[i]) for i in d.paragraphs[1:])
         if (len(items) >= 2 and len(sp.title) > 12) or (sentence and bare and len(drafts) > 1 and not titled):
-            d.split = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
+            d.split = sp.as_item()
     runs = [d for d in drafts if d.split.kind == "run_in"]
     if len(runs) == 1 and len(items) >= 2 and len(items) == len(drafts) - 1 and not runs[0].children:
         # one run-in "title" among untitled items is the first sentence of one more item
-        sp = runs[0].split
-        runs[0].split = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
+        runs[0].split = runs[0].split.as_item()
     for d in drafts:
         _close_item_lists(d.children, texts)
 

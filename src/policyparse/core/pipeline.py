@@ -27,7 +27,7 @@ from policyparse.core.frame import Frame, PartDraft, segment
 from policyparse.core.ids import assign_ids
 from policyparse.core.meta import build_meta, title_from_page
 from policyparse.core.organs import place_of
-from policyparse.core.outline import HeadingSplit, SectionDraft, build_tree
+from policyparse.core.outline import SectionDraft, build_tree
 from policyparse.core.page_meta import merge_page_metadata
 from policyparse.core.targets import Block, Scope, collect_targets, heading_year, period_in
 from policyparse.core.targets.lexicon import lexicon as target_lexicon
@@ -340,7 +340,7 @@ def _section(
     sp = d.split
     if duty is not None and sp.kind == "line" and not d.children and len(own) == 1:
         # under an organ's heading an item that is nothing but a line is one of its duties, not a title
-        sp = HeadingSplit("untitled", None, sp.title_start, sp.title_start, sp.title_start)
+        sp = sp.as_item()
     paras = [b.paragraph(i, "heading" if (i == head and sp.kind != "untitled") else "body") for i in own]
     title_span = (pstart + sp.title_start, pstart + sp.title_end) if sp.title is not None else None
     # the section's own text comes before its children's: its tasks first (ids and 下同 follow the text)

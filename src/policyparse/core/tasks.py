@@ -58,7 +58,8 @@ class TaskContext:
         return ParseWarning(code="unknown_units", message=f"{len(names)} units not in the agency lexicon: {shown}")
 
 
-def _strip_range(text: str, a: int, b: int) -> tuple[int, int]:
+def strip_range(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the spaces and line breaks at its ends."""
     while a < b and text[a] in " \n":
         a += 1
     while b > a and text[b - 1] in " \n":
@@ -100,7 +101,7 @@ def tasks_in(
                 tasks.append(t.model_copy(update={"cells": row.cells}))
         elif duty is not None and not find_clauses(text, a, b):
             for x, y in line_ranges(text, a, b):
-                x, y = _strip_range(text, x, y)
+                x, y = strip_range(text, x, y)
                 if y > x and not text[x:y].endswith(("：", ":")):  # a lead-in "…主要履行以下职责："
                     tasks.append(_task(text, x, y, rehit(duty, text[x:y]), None, ctx, a, style="duty"))
         else:
@@ -151,13 +152,13 @@ def _prose_tasks(
         if (a, b) not in found and looks_like_clause(text[a + 1 : b - 1]):
             ctx.warn("clause_without_units", f"responsibility clause names no unit: {text[a:b]!r}", (a, b))
     for hit in hits:
-        a, b = _strip_range(text, boundary, hit.start)
+        a, b = strip_range(text, boundary, hit.start)
         deadline = hit.parsed.deadline
         # a deadline in brackets at the end of the task: "…（2025年底前完成）（责任单位：…）"
         groups = bracket_groups(text, a, b)
         if groups and groups[-1][1] == b and is_deadline(text[groups[-1][0] + 1 : groups[-1][1] - 1]):
             deadline = deadline or text[groups[-1][0] + 1 : groups[-1][1] - 1]
-            a, b = _strip_range(text, a, groups[-1][0])
+            a, b = strip_range(text, a, groups[-1][0])
         clause_end = hit.end
         after = bracket_groups(text, hit.end, min(end, hit.end + 40))
         if after and after[0][0] == hit.end and is_deadline(text[after[0][0] + 1 : after[0][1] - 1]):
@@ -188,7 +189,7 @@ def _text_after(text: str, hit: ClauseHit, clause_end: int, end: int, hits: list
     """The text after a clause that opens its region, when no other clause follows to claim it."""
     if hit.parsed.covers is not None or hits[-1] is not hit:
         return None
-    a, b = _strip_range(text, clause_end, end)
+    a, b = strip_range(text, clause_end, end)
     return (a, b) if b > a else None
 
 
